@@ -1,0 +1,3 @@
+namespace Telco.InsightPortal.Data.Store;
+
+public enum StoreProvider { Sqlite, Postgres }
