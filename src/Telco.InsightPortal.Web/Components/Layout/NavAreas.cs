@@ -1,0 +1,24 @@
+using MudBlazor;
+
+namespace Telco.InsightPortal.Web.Components.Layout;
+
+public sealed record NavArea(string Title, string Href, string Icon, bool Available);
+
+/// <summary>The portal's areas, as the navigation shows them.</summary>
+public static class NavAreas
+{
+    public static readonly IReadOnlyList<NavArea> All =
+    [
+        new("Apps", "/apps", Icons.Material.Filled.Apps, false),
+        new("Dashboards", "/dashboards", Icons.Material.Filled.Dashboard, false),
+        new("Data", "/data", Icons.Material.Filled.Storage, true),
+        new("Experiments", "/experiments", Icons.Material.Filled.Science, false),
+        new("Models", "/models", Icons.Material.Filled.ModelTraining, false),
+        new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload, false),
+        new("Jobs", "/jobs", Icons.Material.Filled.Schedule, false),
+        new("Monitoring", "/monitoring", Icons.Material.Filled.MonitorHeart, false),
+        new("Lineage", "/lineage", Icons.Material.Filled.AccountTree, false),
+        new("Audit", "/audit", Icons.Material.Filled.FactCheck, false),
+        new("Admin", "/admin", Icons.Material.Filled.AdminPanelSettings, false),
+    ];
+}

@@ -1,0 +1,38 @@
+using Telco.InsightPortal.Core.Data;
+using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Data.Datasets;
+
+namespace Telco.InsightPortal.Web.Datasets;
+
+public sealed record ColumnDto(string Name, string Type, string Role, bool Nullable, bool Pii)
+{
+    public static ColumnDto From(DatasetColumn c) =>
+        new(c.Name, c.Type.ToString().ToLowerInvariant(), c.Role.ToString().ToLowerInvariant(), c.Nullable, c.Pii);
+}
+
+public sealed record DatasetDto(string Name, string? Description, string? Generator, DateTimeOffset CreatedAt, string CreatedBy,
+    long? CurrentSnapshotId, long TotalRows, IReadOnlyList<ColumnDto> Columns)
+{
+    public static DatasetDto From(Dataset d) => new(d.Name, d.Description, d.Generator, d.CreatedAt, d.CreatedBy,
+        d.CurrentSnapshotId, d.TotalRows, d.Schema.Columns.Select(ColumnDto.From).ToList());
+}
+
+public sealed record SnapshotDto(long Id, string Dataset, long? ParentId, DateTimeOffset CommittedAt, string CommittedBy,
+    string Operation, long RowsAdded, long RowsSkipped, long TotalRows, string ContentHash, string Source)
+{
+    public static SnapshotDto From(Snapshot s, string dataset) => new(s.Id, dataset, s.ParentId, s.CommittedAt, s.CommittedBy,
+        s.Operation, s.RowsAdded, s.RowsSkipped, s.TotalRows, s.ContentHash, s.Source);
+}
+
+public sealed record RowsDto(long SnapshotId, long Offset, int Limit, long Total, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>The body of a failed ingest: what went wrong, and for row problems, where.</summary>
+public sealed record IngestErrorDto(string Error, long RowsRead, long BadRows, IReadOnlyList<RowError> Errors, long? ExistingSnapshotId)
+{
+    public static IngestErrorDto From(IngestResult r) => new(r.Message ?? "Ingest failed.", r.Outcome?.RowsRead ?? 0,
+        r.Outcome?.BadRows ?? 0, r.Outcome?.Errors ?? [], r.Failure == IngestFailure.Duplicate ? r.Snapshot?.Id : null);
+}
+
+public sealed record GenerateRequestDto(string? Generator, int Rows = 1000, int Seed = 42, double Drift = 0);
+
+public sealed record ProblemDto(string Error);

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Telco.InsightPortal.Core.Data;
+using Telco.InsightPortal.Core.Data.Generators;
+using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Data.Datasets;
+using Telco.InsightPortal.Web.Security;
+
+namespace Telco.InsightPortal.Web.Datasets;
+
+public static class DatasetEndpoints
+{
+    public static RouteGroupBuilder MapDatasetApi(this RouteGroupBuilder api)
+    {
+        var datasets = api.MapGroup("/datasets").WithTags("Datasets");
+        datasets.MapGet("/", ListAsync).RequireAuthorization(Policies.DataRead);
+        datasets.MapGet("/{name}", GetAsync).RequireAuthorization(Policies.DataRead);
+        datasets.MapGet("/{name}/snapshots", SnapshotsAsync).RequireAuthorization(Policies.DataRead);
+        datasets.MapGet("/{name}/snapshots/{id:long}/rows", RowsAsync).RequireAuthorization(Policies.DataRead);
+        datasets.MapPost("/{name}/snapshots", UploadAsync).RequireAuthorization(Policies.DataWrite)
+            .Accepts<string>("text/csv").DisableAntiforgery();
+        datasets.MapPost("/{name}/generate", GenerateAsync).RequireAuthorization(Policies.DataWrite).DisableAntiforgery();
+        return api;
+    }
+
+    private static async Task<Ok<List<DatasetDto>>> ListAsync(DatasetStore store, CancellationToken ct) =>
+        TypedResults.Ok((await store.ListAsync(ct)).Select(DatasetDto.From).ToList());
+
+    private static async Task<Results<Ok<DatasetDto>, NotFound<ProblemDto>>> GetAsync(string name, DatasetStore store, CancellationToken ct) =>
+        await store.GetAsync(name, ct) is { } d ? TypedResults.Ok(DatasetDto.From(d)) : NotFound(name);
+
+    private static async Task<Results<Ok<List<SnapshotDto>>, NotFound<ProblemDto>>> SnapshotsAsync(string name, DatasetStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(name, ct) is not { } d) return NotFound(name);
+        return TypedResults.Ok((await store.SnapshotsAsync(d.Id, ct)).Select(s => SnapshotDto.From(s, d.Name)).ToList());
+    }
+
+    private static async Task<Results<Ok<RowsDto>, NotFound<ProblemDto>, BadRequest<ProblemDto>>> RowsAsync(
+        string name, long id, DatasetStore store, CancellationToken ct, long offset = 0, int limit = 100)
+    {
+        if (offset < 0 || limit is < 1 or > DatasetStore.MaxPageSize)
+            return TypedResults.BadRequest(new ProblemDto($"offset must be >= 0 and limit 1..{DatasetStore.MaxPageSize}."));
+        if (await store.GetAsync(name, ct) is not { } d) return NotFound(name);
+        if (await store.SnapshotAsync(d.Id, id, ct) is not { } s)
+            return TypedResults.NotFound(new ProblemDto($"Dataset '{name}' has no snapshot {id}."));
+        var page = await store.PageAsync(d, s, offset, limit, ct: ct);
+        return TypedResults.Ok(new RowsDto(s.Id, offset, limit, page.Total, d.Schema.Columns.Select(c => c.Name).ToList(),
+            page.Rows.Select(r => r[1..]).ToList()));
+    }
+
+    private static async Task<IResult> UploadAsync(string name, HttpContext http, DatasetIngestService ingest,
+        CancellationToken ct, string mode = "append", string onError = "reject")
+    {
+        if (!Enum.TryParse<IngestMode>(mode, ignoreCase: true, out var ingestMode) || int.TryParse(mode, out _))
+            return TypedResults.BadRequest(new ProblemDto($"mode must be 'append' or 'replace'; got '{mode}'."));
+        if (!Enum.TryParse<OnRowError>(onError, ignoreCase: true, out var onRowError) || int.TryParse(onError, out _))
+            return TypedResults.BadRequest(new ProblemDto($"onError must be 'reject' or 'skip'; got '{onError}'."));
+        var contentType = http.Request.ContentType ?? "";
+        if (!contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Json(new ProblemDto($"The body must be text/csv; got '{contentType}'."), statusCode: StatusCodes.Status415UnsupportedMediaType);
+        if (http.Request.ContentLength > ingest.MaxUploadBytes) return TooLarge(ingest.MaxUploadBytes);
+        // The spooler enforces the configured limit itself, with a clear message; Kestrel's default would cut at 30 MB.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+
+        SpooledUpload upload;
+        try
+        {
+            upload = await ingest.SpoolAsync(http.Request.Body, null, ct);
+        }
+        catch (UploadTooLargeException)
+        {
+            return TooLarge(ingest.MaxUploadBytes);
+        }
+        await using (upload)
+        {
+            var result = await ingest.IngestAsync(name, upload, new IngestOptions
+            {
+                Mode = ingestMode, OnError = onRowError, Actor = http.User.Identity?.Name ?? "anonymous", Source = "api",
+            }, ct);
+            return ToHttp(result, name);
+        }
+    }
+
+    private static async Task<IResult> GenerateAsync(string name, GenerateRequestDto body, HttpContext http, DatasetIngestService ingest,
+        DatasetStore store, CancellationToken ct)
+    {
+        var existing = await store.GetAsync(name, ct);
+        var generator = body.Generator ?? existing?.Generator;
+        if (generator is null) return TypedResults.BadRequest(new ProblemDto("Name a generator: 'telco-churn' or 'cell-towers'."));
+        GeneratorRequest request;
+        try
+        {
+            request = new GeneratorRequest(body.Rows, body.Seed, body.Drift);
+            GeneratorRequest.Validate(request);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return TypedResults.BadRequest(new ProblemDto(e.Message));
+        }
+        var result = await ingest.GenerateAsync(name, generator, request, http.User.Identity?.Name ?? "anonymous", ct);
+        return ToHttp(result, name);
+    }
+
+    private static IResult ToHttp(IngestResult result, string name) => result.Failure switch
+    {
+        IngestFailure.None => TypedResults.Created($"/api/v1/datasets/{Uri.EscapeDataString(name)}/snapshots/{result.Snapshot!.Id}",
+            SnapshotDto.From(result.Snapshot, name)),
+        IngestFailure.Duplicate => TypedResults.Conflict(IngestErrorDto.From(result)),
+        IngestFailure.NotFound => TypedResults.NotFound(IngestErrorDto.From(result)),
+        _ => TypedResults.BadRequest(IngestErrorDto.From(result)),
+    };
+
+    private static IResult TooLarge(long max) =>
+        TypedResults.Json(new ProblemDto(new UploadTooLargeException(max).Message), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static NotFound<ProblemDto> NotFound(string name) => TypedResults.NotFound(new ProblemDto($"No dataset named '{name}'."));
+}

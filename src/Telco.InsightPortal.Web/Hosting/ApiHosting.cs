@@ -1,0 +1,23 @@
+using Telco.InsightPortal.Web.Datasets;
+
+namespace Telco.InsightPortal.Web.Hosting;
+
+public static class ApiHosting
+{
+    public const string OpenApiPath = "/api/v1/openapi.json";
+
+    public static WebApplicationBuilder AddPortalApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi("v1");
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static WebApplication MapPortalApi(this WebApplication app)
+    {
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Security.Policies.DataRead);
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapDatasetApi();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Hosting;
+using Telco.InsightPortal.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalStore();
+builder.AddPortalSecurity();
+builder.AddPortalUi();
+builder.AddPortalApi();
+builder.AddDatasets();
+
+var app = builder.Build();
+await app.MigrateStoreAsync();
+await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+app.UsePortalPipeline();
+app.MapPortalUi();
+app.MapPortalApi();
+app.Run();
+
+public partial class Program;
