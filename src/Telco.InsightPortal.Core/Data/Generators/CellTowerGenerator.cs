@@ -33,11 +33,11 @@ public sealed class CellTowerGenerator : IDataGenerator
     private static readonly double[] SignalSpread = [14, 12, 15, 10];
     private static readonly double[] SignalLoading = [0.75, 0.65, 0.7, 0.55];
 
-    internal const int FirstSignalColumn = 5;
-    internal const int SignalScoreColumn = 9;
-    internal const int FailureColumn = 10;
+    private const int FirstSignalColumn = 5;
+    private const int SignalScoreColumn = 9;
+    private const int FailureColumn = 10;
 
-    private static readonly DatasetSchema CellSchema = GeneratorRandom.Schema(
+    private static readonly DatasetSchema CellSchema = GeneratorSchemas.Numbered(
         new(0, "device_id", ColumnType.Text),
         new(0, "manufacturer", ColumnType.Text),
         new(0, "event_type", ColumnType.Text),

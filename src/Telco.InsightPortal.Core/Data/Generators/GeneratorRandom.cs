@@ -53,7 +53,4 @@ internal static class GeneratorRandom
     }
 
     public static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-z));
-
-    public static DatasetSchema Schema(params DatasetColumn[] columns) =>
-        new(columns.Select((c, i) => c with { Ordinal = i }).ToList());
 }

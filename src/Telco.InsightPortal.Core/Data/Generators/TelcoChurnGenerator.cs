@@ -42,15 +42,18 @@ public sealed class TelcoChurnGenerator : IDataGenerator
     // What each add-on adds to the monthly bill, as in the sample.
     private static readonly double[] AddOnPrice = [5, 5, 5, 5, 10, 10];
 
-    internal const int TenureColumn = 5;
-    internal const int InternetColumn = 8;
-    internal const int AddOnColumn = 9;
-    internal const int ContractColumn = 15;
-    internal const int MonthlyChargesColumn = 18;
-    internal const int TotalChargesColumn = 19;
-    internal const int ChurnColumn = 20;
+    private const int SeniorColumn = 2;
+    private const int TenureColumn = 5;
+    private const int InternetColumn = 8;
+    private const int SecurityColumn = 9; // the first of the six add-on columns; TechSupport is the fourth
+    private const int ContractColumn = 15;
+    private const int PaperlessColumn = 16;
+    private const int PaymentColumn = 17;
+    private const int MonthlyChargesColumn = 18;
+    private const int TotalChargesColumn = 19;
+    private const int ChurnColumn = 20;
 
-    private static readonly DatasetSchema TelcoSchema = GeneratorRandom.Schema(
+    private static readonly DatasetSchema TelcoSchema = GeneratorSchemas.Numbered(
         new(0, "customerID", ColumnType.Text, ColumnRole.Id, Nullable: false, Pii: true),
         new(0, "gender", ColumnType.Text),
         new(0, "SeniorCitizen", ColumnType.Integer),
@@ -108,7 +111,7 @@ public sealed class TelcoChurnGenerator : IDataGenerator
         row[0] = customerId;
         row[1] = random.Chance(0.505) ? "Male" : "Female";
         var senior = random.Chance(0.163);
-        row[2] = senior ? 1L : 0L;
+        row[SeniorColumn] = senior ? 1L : 0L;
         var partner = random.Chance(0.48);
         row[3] = partner ? Yes : No;
         row[4] = random.Chance(partner ? 0.51 : 0.10) ? Yes : No;
@@ -140,17 +143,17 @@ public sealed class TelcoChurnGenerator : IDataGenerator
         {
             if (!hasInternet)
             {
-                row[AddOnColumn + a] = NoInternet;
+                row[SecurityColumn + a] = NoInternet;
                 continue;
             }
             var taken = random.Chance(Math.Clamp(AddOnUptake[internet][a] + 0.35 * longevity, 0.02, 0.98));
-            row[AddOnColumn + a] = taken ? Yes : No;
+            row[SecurityColumn + a] = taken ? Yes : No;
             if (taken) bill += AddOnPrice[a];
         }
 
         row[ContractColumn] = Contracts[contract];
-        row[16] = random.Chance(internet switch { 0 => 0.55, 1 => 0.75, _ => 0.30 }) ? Yes : No;
-        row[17] = PaymentMethods[random.Pick(PaymentByContract[contract])];
+        row[PaperlessColumn] = random.Chance(internet switch { 0 => 0.55, 1 => 0.75, _ => 0.30 }) ? Yes : No;
+        row[PaymentColumn] = PaymentMethods[random.Pick(PaymentByContract[contract])];
 
         var monthly = Math.Max(18.0, (bill + random.Gaussian()) * (1 + 0.15 * drift));
         monthly = Math.Round(monthly * 20) / 20;
@@ -180,12 +183,12 @@ public sealed class TelcoChurnGenerator : IDataGenerator
                 - 0.648 * Math.Log(1 + (long)row[TenureColumn]!)
                 + (internet == Fiber ? 0.597 : 0)
                 - (internet == No ? 0.882 : 0)
-                + ((string)row[17]! == ElectronicCheck ? 0.369 : 0)
+                + ((string)row[PaymentColumn]! == ElectronicCheck ? 0.369 : 0)
                 + 0.348 * ((double)row[MonthlyChargesColumn]! - 65) / 30
-                + 0.207 * (long)row[2]!
-                + ((string)row[16]! == Yes ? 0.389 : 0)
-                - ((string)row[AddOnColumn]! == Yes ? 0.466 : 0)
-                - ((string)row[AddOnColumn + 3]! == Yes ? 0.353 : 0);
+                + 0.207 * (long)row[SeniorColumn]!
+                + ((string)row[PaperlessColumn]! == Yes ? 0.389 : 0)
+                - ((string)row[SecurityColumn]! == Yes ? 0.466 : 0)
+                - ((string)row[SecurityColumn + 3]! == Yes ? 0.353 : 0);
         return GeneratorRandom.Logistic(z);
     }
 }
