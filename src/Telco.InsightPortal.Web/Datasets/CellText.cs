@@ -14,3 +14,6 @@ public static class CellText
         _ => value.ToString() ?? "",
     };
 }
+
+/// <summary>One row of the preview grid: the physical row id, then the values in schema order.</summary>
+public sealed record PreviewRow(object?[] Cells);

@@ -91,7 +91,7 @@ public static class DatasetEndpoints
         try
         {
             request = new GeneratorRequest(body.Rows, body.Seed, body.Drift);
-            GeneratorRequest.Validate(request);
+            request.Validate();
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -32,10 +32,10 @@ public sealed class DatasetIngestService(SnapshotWriter writer, DatasetStore sto
 
     public async Task<IngestResult> GenerateAsync(string datasetName, string generatorName, GeneratorRequest request, string actor, CancellationToken ct)
     {
-        var generator = GeneratorCatalog.Find(generatorName);
+        var generator = GeneratorCatalog.BuiltIn.Find(generatorName);
         if (generator is null)
             return IngestResult.Fail(IngestFailure.BadRequest,
-                $"Unknown generator '{generatorName}'; known: {string.Join(", ", GeneratorCatalog.All.Select(g => g.Name))}.");
+                $"Unknown generator '{generatorName}'; known: {string.Join(", ", GeneratorCatalog.BuiltIn.All.Select(g => g.Name))}.");
         var dataset = await store.GetAsync(datasetName, ct);
         if (dataset is not null && dataset.Generator != generator.Name)
             return IngestResult.Fail(IngestFailure.BadRequest,

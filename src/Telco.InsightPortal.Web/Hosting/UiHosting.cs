@@ -7,6 +7,9 @@ public static class UiHosting
 {
     public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
     {
+        // Outside Development too, a build (not a publish) serves package assets (MudBlazor, Plotly) from the
+        // NuGet cache through the static web assets manifest; a published app has no manifest and serves wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;
