@@ -95,6 +95,8 @@ public sealed class GeneratorCsvStream : Stream
         else if (_rows.MoveNext())
         {
             var row = _rows.Current;
+            if (row.Length != _columns.Count)
+                throw new InvalidOperationException($"A generated row has {row.Length} values; the schema has {_columns.Count} columns.");
             for (var i = 0; i < row.Length; i++)
             {
                 if (i > 0) WriteAscii(",");

@@ -127,7 +127,8 @@ public sealed class TelcoChurnGenerator : IDataGenerator
         row[TenureColumn] = (long)tenure;
         var longevity = tenure / 72.0 - 0.45;
 
-        Span<double> internetWeights = [.. InternetByContract[contract]];
+        Span<double> internetWeights = stackalloc double[InternetServices.Length];
+        InternetByContract[contract].CopyTo(internetWeights);
         internetWeights[1] *= (senior ? 3.0 : 0.85) * (1 + drift);
         var internet = random.Pick(internetWeights);
         var hasInternet = internet != 2;
