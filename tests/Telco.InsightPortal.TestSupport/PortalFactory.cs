@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Telco.InsightPortal.Data.Store;
+
+namespace Telco.InsightPortal.TestSupport;
+
+/// <summary>
+/// The real portal host over a real, private store (SQLite file or PostgreSQL database), configured the
+/// way an operator would: through settings. <see cref="StartKestrel"/> gives it a real port for a browser.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly TestStore _store;
+    private readonly Dictionary<string, string?> _settings;
+
+    private PortalFactory(TestStore store, Dictionary<string, string?> settings)
+    {
+        _store = store;
+        _settings = settings;
+    }
+
+    public TestStore Store => _store;
+
+    public static async Task<PortalFactory> CreateAsync(StoreProvider provider = StoreProvider.Sqlite,
+        IDictionary<string, string?>? settings = null)
+    {
+        // The portal migrates its own store, as on a first start.
+        var store = await TestStore.CreateAsync(provider, migrate: false);
+        var all = new Dictionary<string, string?>
+        {
+            ["Portal:DataDir"] = store.Directory,
+            ["Store:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Portal"] = store.ConnectionString,
+            ["Portal:Demo:TelcoRows"] = "300",
+            ["Portal:Demo:CellTowerRows"] = "200",
+            ["AllowedHosts"] = "*",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        return new PortalFactory(store, all);
+    }
+
+    /// <summary>Starts the host on Kestrel at a free loopback port and returns its base address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = ClientOptions.BaseAddress;
+        return address;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(RepoPaths.Root);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+}
