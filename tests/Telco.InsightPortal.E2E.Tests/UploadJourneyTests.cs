@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.Playwright;
+using Telco.InsightPortal.TestSupport;
+
+namespace Telco.InsightPortal.E2E.Tests;
+
+public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task UploadedCsvBecomesSnapshotWhosePreviewPages()
+    {
+        var chromium = browser.RequireBrowser();
+        await using var portal = await PortalFactory.CreateAsync();
+        var baseUrl = portal.StartKestrel();
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        var csv = "id,plan,monthly,churn\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"K{i:D4},{(i % 2 == 0 ? "fiber" : "dsl")},{20 + i * 0.5},{(i % 4 == 0 ? "Yes" : "No")}\n"));
+
+        await page.GotoInteractiveAsync("/data");
+        await Expect(page.Locator("#dataset-table")).ToContainTextAsync("telco-churn");
+        await Shot(page, "01-datasets");
+        await page.ClickAsync("#upload-new");
+        await page.FillAsync("#dataset-name", "journey-customers");
+        await page.SetInputFilesAsync("#csv-file", new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#start-upload");
+        await Expect(page.Locator("#schema-review")).ToContainTextAsync("monthly");
+        await Shot(page, "02-schema-review");
+        await page.ClickAsync("#commit-upload");
+
+        await page.WaitForURLAsync("**/data/journey-customers**");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("journey-customers");
+        await Expect(page.GetByText("120 rows").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#preview-table tbody tr").First).ToContainTextAsync("K0001");
+        await Shot(page, "03-snapshot-preview");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page.Locator("#preview-table tbody tr").First).ToContainTextAsync("K0026");
+        await Shot(page, "04-preview-page-2");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History (1)" }).ClickAsync();
+        await Expect(page.Locator("#snapshot-timeline")).ToContainTextAsync("+120 rows");
+        await Shot(page, "05-history");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"upload-{name}.png"), FullPage = true });
+}
