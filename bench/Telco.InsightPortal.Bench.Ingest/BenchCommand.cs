@@ -39,6 +39,11 @@ internal static class BenchCommand
         Console.WriteLine($"ingest peak working set = {ingest["peak_working_set_mb"]:N1} MB (goal < {GoalPeakMb} MB): {Verdict(ingest["peak_working_set_mb"] < GoalPeakMb)}");
 
         var pagesOk = await PreviewReadsAsync(ingestDb, rows, reads);
+        if (args.Get("dir") is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true); // a million rows twice: do not leave them in /tmp
+        }
         return ratio >= GoalRatio && ingest["peak_working_set_mb"] < GoalPeakMb && pagesOk ? 0 : 1;
     }
 
