@@ -62,10 +62,12 @@ public sealed class CsvIngestor(IngestLimits limits)
         progress?.Invoke(new IngestProgress(state.RowsRead, state.RowsWritten, state.BadRows));
 
         string? fileError = null;
+        var first = state.Errors.Count > 0 ? $" The first: {state.Errors[0].Describe()}" : "";
         if (state.RowsRead == 0) fileError = "The file has a header but no data rows.";
-        else if (state.RowsWritten == 0) fileError = $"None of the {state.RowsRead:N0} rows is valid; nothing to commit.";
+        // Counted from the bad rows, not the written ones: a rejecting ingest stops writing at the first bad row.
+        else if (state.BadRows == state.RowsRead) fileError = $"None of the {state.RowsRead:N0} rows is valid; nothing was committed.{first}";
         else if (onError == OnRowError.Reject && state.BadRows > 0)
-            fileError = $"{state.BadRows:N0} of {state.RowsRead:N0} rows have errors; nothing was committed. Fix them, or choose to skip bad rows.";
+            fileError = $"{state.BadRows:N0} of {state.RowsRead:N0} rows have errors, so nothing was committed; fix them, or choose to skip bad rows.{first}";
         return new IngestOutcome
         {
             Schema = schema,

@@ -37,7 +37,8 @@ public sealed class HeaderMap
         var duplicates = header.Select(h => h.Trim()).GroupBy(h => h, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1).Select(g => $"'{Shorten(g.Key)}'").ToList();
         if (duplicates.Count > 0)
-            throw new CsvFormatException($"The header names {string.Join(", ", duplicates)} more than once.", 1);
+            throw new CsvFormatException(
+                $"The header has more than one column named {string.Join(", ", duplicates)}; each column name must appear once (ignoring case).", 1);
         var blank = header.Select((h, i) => (h, i)).FirstOrDefault(x => string.IsNullOrWhiteSpace(x.h));
         if (blank.h is not null)
             throw new CsvFormatException($"Header column {blank.i + 1} has no name.", 1);

@@ -14,7 +14,7 @@ public static class ValueParser
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
-            return column.Nullable ? null : "a value is required";
+            return column.Nullable ? null : $"a value is required (this is the {column.Role.ToString().ToLowerInvariant()} column)";
         switch (column.Type)
         {
             case ColumnType.Integer:
@@ -23,7 +23,7 @@ public static class ValueParser
             case ColumnType.Real:
                 if (double.TryParse(text, RealStyle, CultureInfo.InvariantCulture, out var d))
                 {
-                    if (!double.IsFinite(d)) return "not a finite number";
+                    if (!double.IsFinite(d)) return "not a finite number (NaN and Infinity are not stored; leave the field blank for a missing value)";
                     value = d;
                     return null;
                 }
