@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Ml.Data;
 using Telco.InsightPortal.Ml.Featurisation;
@@ -31,7 +32,8 @@ public sealed class ChurnScorer
     public float[] Score(IReadOnlyList<object?[]> rows, CancellationToken ct = default) =>
         rows.Count == 0 ? [] : Probabilities.Of(_model, View(rows, ct));
 
-    /// <summary>True when the model can break a score down by feature (all four catalogue trainers can).</summary>
+    /// <summary>True when the model can break a score down by feature: logistic, fasttree and lightgbm can;
+    /// ML.NET's forest (quantile regression trees) cannot.</summary>
     public bool CanExplain => _explainer.Value is not null;
 
     /// <summary>Per row, the input columns ordered by how strongly they moved the score, strongest first.</summary>
@@ -87,47 +89,49 @@ public sealed class ChurnScorer
 
     private (ITransformer, ITransformer)? BuildExplainer()
     {
-        if (_model is not TransformerChain<ITransformer> chain) return null;
-        var transformers = chain.ToList();
+        var transformers = Flatten(_model).ToList();
         var index = transformers.FindLastIndex(t => PredictorModelType(t) is not null);
         if (index < 0) return null;
         var featuriser = new TransformerChain<ITransformer>([.. transformers.Take(index)]);
-        var ml = new MLContext();
         var predictor = transformers[index];
-        var estimator = ContributionEstimator(ml, predictor, PredictorModelType(predictor)!);
-        if (estimator is null) return null;
         var empty = new TableDataView(ColumnarTable.Load(_schema, [], null, null, CancellationToken.None), []);
         var featurised = featuriser.Transform(empty);
-        return (featuriser, estimator.Fit(featurised));
+        var slots = ((VectorDataViewType)featurised.Schema[FeaturePipeline.FeaturesColumn].Type).Size;
+        var estimator = ContributionEstimator(new MLContext(), predictor, PredictorModelType(predictor)!, slots);
+        return estimator is null ? null : (featuriser, estimator.Fit(featurised));
     }
+
+    // A trainer with a calibrator appended is itself a chain inside the model's chain.
+    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
+        transformer is TransformerChain<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
 
     private static Type? PredictorModelType(ITransformer t) =>
         t.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISingleFeaturePredictionTransformer<>))
             ?.GetGenericArguments()[0];
 
     /// <summary>
-    /// ML.NET's CalculateFeatureContribution is generic in the model type, which a loaded model only knows at
-    /// run time; the matching overload is picked by reflection (calibrated or not). Null when unsupported.
+    /// An uncalibrated model goes to ML.NET's CalculateFeatureContribution directly. The calibrated overload is
+    /// generic in the model type, which a loaded model only knows at run time, so it is called by reflection.
+    /// Null when the model cannot explain itself.
     /// </summary>
-    private static IEstimator<ITransformer>? ContributionEstimator(MLContext ml, ITransformer predictor, Type modelType)
+    private static IEstimator<ITransformer>? ContributionEstimator(MLContext ml, ITransformer predictor, Type modelType, int slots)
     {
-        var methods = typeof(ExplainabilityCatalog).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Where(m => m.Name == nameof(ExplainabilityCatalog.CalculateFeatureContribution)).ToList();
-        MethodInfo? method = null;
+        // Keep every slot's contribution, unnormalised, so that sums per input column stay meaningful.
+        if (predictor is ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> plain)
+            return ml.Transforms.CalculateFeatureContribution(plain, slots, slots, normalize: false);
         var calibrated = FindCalibratedBase(modelType);
+        if (calibrated is null) return null;
+        var method = typeof(ExplainabilityCatalog).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == nameof(ExplainabilityCatalog.CalculateFeatureContribution) && m.IsGenericMethodDefinition);
         try
         {
-            if (calibrated is not null)
-                method = methods.Single(m => m.GetGenericArguments().Length == 2).MakeGenericMethod(calibrated.GetGenericArguments());
-            else
-                method = methods.Single(m => m.GetGenericArguments().Length == 1).MakeGenericMethod(modelType);
+            return (IEstimator<ITransformer>?)method.MakeGenericMethod(calibrated.GetGenericArguments())
+                .Invoke(null, [ml.Transforms, predictor, slots, slots, false]);
         }
         catch (ArgumentException)
         {
-            return null; // the model type does not implement ICalculateFeatureContribution
+            return null; // the inner model does not implement ICalculateFeatureContribution
         }
-        const int all = int.MaxValue / 4;
-        return (IEstimator<ITransformer>?)method.Invoke(null, [ml.Transforms, predictor, all, all, false]);
     }
 
     private static Type? FindCalibratedBase(Type? type)
