@@ -142,7 +142,8 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
     {
         ct.ThrowIfCancellationRequested();
         var settings = new TrainerSettings(TableDataView.LabelColumn, FeaturePipeline.FeaturesColumn, request.Seed, request.Deterministic ? 1 : null);
-        var pipeline = FeaturePipeline.Build(_ml, _plan, spec.NeedsNormalisation).Append(spec.Create(_ml, parameters, settings));
+        // Trainers read the data several times; caching the featurised rows saves redoing the one-hot work each pass.
+        var pipeline = FeaturePipeline.Build(_ml, _plan, spec.NeedsNormalisation).AppendCacheCheckpoint(_ml).Append(spec.Create(_ml, parameters, settings));
         return pipeline.Fit(view);
     }
 
