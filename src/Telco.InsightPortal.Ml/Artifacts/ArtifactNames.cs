@@ -1,0 +1,14 @@
+namespace Telco.InsightPortal.Ml.Artifacts;
+
+/// <summary>File names of a run's artifacts, relative to its artifact directory.</summary>
+public static class ArtifactNames
+{
+    public const string Model = "model.zip";
+    public const string Metrics = "metrics.json";
+    public const string Roc = "roc.json";
+    public const string PrecisionRecall = "pr.json";
+    public const string Confusion = "confusion.json";
+    public const string Importance = "importance.json";
+    public const string Calibration = "calibration.json";
+    public const string Predictions = "predictions.csv";
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.ML;
+
+namespace Telco.InsightPortal.Ml.Artifacts;
+
+/// <summary>
+/// Loads model zips only from under one artifact root, and only when their SHA-256 matches the hash recorded
+/// at training time. A model zip is code-like (it names the transforms to instantiate), so a swapped or
+/// planted file must never load. The bytes are hashed and loaded from the same buffer, so the file cannot
+/// change between the check and the load.
+/// </summary>
+public sealed class ModelLoader(string artifactRoot)
+{
+    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(artifactRoot));
+
+    /// <param name="path">Relative to the artifact root, or absolute inside it.</param>
+    public LoadedModel Load(string path, string expectedSha256)
+    {
+        var file = Resolve(path);
+        var bytes = File.ReadAllBytes(file);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(actual), Encoding.ASCII.GetBytes(expectedSha256.Trim().ToLowerInvariant())))
+            throw new ModelLoadException($"Model '{path}' does not match its recorded SHA-256; it was changed after training and will not be loaded.");
+        var ml = new MLContext();
+        using var stream = new MemoryStream(bytes, writable: false);
+        var model = ml.Model.Load(stream, out var inputSchema);
+        return new LoadedModel(model, inputSchema, file, actual);
+    }
+
+    /// <summary>The real path of <paramref name="path"/>, after checking that neither it nor any link on the way leaves the root.</summary>
+    public string Resolve(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ModelLoadException("No model path was given.");
+        if (path.Split('/', '\\').Any(segment => segment == ".."))
+            throw new ModelLoadException($"Model path '{path}' contains '..'; paths must stay inside the artifact root.");
+        var full = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(_root, path));
+        if (!IsUnder(full, _root))
+            throw new ModelLoadException($"Model path '{path}' is outside the artifact root.");
+
+        var realRoot = RealPath(_root);
+        var current = realRoot;
+        foreach (var segment in Path.GetRelativePath(_root, full).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = RealPath(Path.Combine(current, segment));
+            if (!IsUnder(current, realRoot))
+                throw new ModelLoadException($"Model path '{path}' goes through a link that leaves the artifact root.");
+        }
+        if (!File.Exists(current)) throw new ModelLoadException($"Model file '{path}' does not exist.");
+        return current;
+    }
+
+    private static string RealPath(string path)
+    {
+        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        return info.LinkTarget is null ? path : Path.TrimEndingDirectorySeparator(info.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

@@ -1,0 +1,3 @@
+namespace Telco.InsightPortal.Ml;
+
+public sealed record FoldMetrics(int Fold, BinaryMetrics Metrics);

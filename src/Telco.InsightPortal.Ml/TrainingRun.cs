@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Telco.InsightPortal.Core.Data;
+using Telco.InsightPortal.Ml.Artifacts;
+using Telco.InsightPortal.Ml.Data;
+using Telco.InsightPortal.Ml.Evaluation;
+using Telco.InsightPortal.Ml.Featurisation;
+using Telco.InsightPortal.Ml.Scoring;
+using Telco.InsightPortal.Ml.Sweeps;
+using Telco.InsightPortal.Ml.Trainers;
+
+namespace Telco.InsightPortal.Ml;
+
+/// <summary>One training run, start to finish, on the calling thread. Owns the run's single seeded MLContext:
+/// every random choice ML.NET makes is drawn from it, in the same order each time.</summary>
+internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, IProgress<TrainingProgress>? progress, CancellationToken ct)
+{
+    private readonly MLContext _ml = new(request.Seed);
+    private readonly List<string> _warnings = [];
+    private ColumnarTable _table = null!;
+    private FeaturePlan _plan = null!;
+
+    public TrainingResult Execute()
+    {
+        var clock = Stopwatch.StartNew();
+        Report(TrainingStage.Loading, 0, "Reading rows");
+        _table = ColumnarTable.Load(request.Schema, request.Rows, label, request.PositiveLabel, ct);
+        var labels = _table.Labels!;
+        CheckRows(labels);
+
+        Report(TrainingStage.Featurising, 0.05, "Splitting and choosing features");
+        var split = StratifiedSplit.Create(labels, request.Split, request.Seed);
+        _plan = FeaturePlan.Create(_table, request, label, split.Train);
+        _warnings.AddRange(_plan.Warnings);
+        if (_table.SkippedUnlabelled > 0) _warnings.Add($"{_table.SkippedUnlabelled:N0} rows without a label were left out.");
+
+        var (spec, parameters, trials) = request.Sweep is { } sweep
+            ? RunSweep(sweep, split)
+            : (TrainerCatalog.Get(request.Trainer), TrainerCatalog.Get(request.Trainer).Resolve(request.Params), (IReadOnlyList<SweepTrial>)[]);
+
+        var folds = request.CrossValidationFolds >= 2 ? CrossValidate(spec, parameters, split, labels) : [];
+
+        Report(TrainingStage.Fitting, 0.8, $"Fitting {spec.Name} on train+validation");
+        var trainRows = split.TrainAndValidation;
+        var trainView = new TableDataView(_table, trainRows);
+        var model = Fit(spec, parameters, trainView);
+
+        Report(TrainingStage.Evaluating, 0.85, "Evaluating on the test split");
+        var probabilities = Probabilities.Of(model, new TableDataView(_table, split.Test));
+        var testLabels = split.Test.Select(r => labels[r]).ToArray();
+        var test = BinaryEvaluator.Evaluate(probabilities, testLabels, request.Threshold);
+        var summary = new SplitSummary(split.Train.Length, split.Validation.Length, split.Test.Length, labels.Count(l => l), request.Seed,
+            Protocol(split, request.Sweep));
+
+        var result = new TrainingResult
+        {
+            Trainer = spec.Name,
+            Params = parameters,
+            Test = test,
+            Split = summary,
+            Folds = folds,
+            Trials = trials,
+            Features = _plan.Features.Select(f => f.Name).ToList(),
+            Warnings = _warnings,
+            Duration = clock.Elapsed,
+        };
+        if (request.ArtifactDirectory is null) return Done(result, clock);
+
+        var sample = StratifiedSplit.Shuffled(split.Test, new Random(request.Seed)).Take(request.ImportanceSampleRows).Order().ToArray();
+        var importance = PermutationImportance.Compute(model, _table, sample, _plan.InputColumns, request.Seed, ct);
+        Report(TrainingStage.WritingArtifacts, 0.95, "Writing artifacts");
+        var artifacts = ArtifactWriter.Write(request.ArtifactDirectory, _ml, model, trainView.Schema,
+            new { result.Trainer, result.Params, result.Test, result.Split, result.Folds, result.Trials, result.Features, result.Warnings,
+                  PositiveLabel = _table.Mapping!.Positive, NegativeLabel = _table.Mapping.Negative },
+            new ArtifactWriter.TestPredictions(_table, split.Test, probabilities, testLabels), importance, request.Threshold);
+        return Done(result with { Artifacts = artifacts }, clock);
+    }
+
+    private TrainingResult Done(TrainingResult result, Stopwatch clock)
+    {
+        Report(TrainingStage.Done, 1, $"Test ROC AUC {result.Test.RocAuc:F4} ({result.Trainer})");
+        return result with { Duration = clock.Elapsed };
+    }
+
+    private void CheckRows(bool[] labels)
+    {
+        if (labels.Length < TrainingRequest.MinimumRows)
+            throw new TrainingException($"Training needs at least {TrainingRequest.MinimumRows} labelled rows; the dataset has {labels.Length}.");
+        var positives = labels.Count(l => l);
+        var minority = Math.Min(positives, labels.Length - positives);
+        // Fewer than this and the test split may hold one or no example of a class, making every metric noise.
+        const int minimumPerClass = 10;
+        if (minority < minimumPerClass)
+            throw new TrainingException(
+                $"Training needs at least {minimumPerClass} rows of each class; label '{label.Name}' has {positives} positive and {labels.Length - positives} negative rows.");
+    }
+
+    private (TrainerSpec, IReadOnlyDictionary<string, double>, IReadOnlyList<SweepTrial>) RunSweep(SweepOptions sweep, StratifiedSplit split)
+    {
+        if (split.Validation.Length == 0) throw new TrainingException("A sweep needs a validation split; set a validation ratio above 0.");
+        var plan = SweepPlanner.Plan(sweep, request.Seed);
+        var trainView = new TableDataView(_table, split.Train);
+        var validationView = new TableDataView(_table, split.Validation);
+        var validationLabels = split.Validation.Select(r => _table.Labels![r]).ToArray();
+        var trials = new List<SweepTrial>();
+        SweepTrial? best = null;
+        var clock = Stopwatch.StartNew();
+        foreach (var (spec, parameters) in plan)
+        {
+            if (trials.Count > 0 && clock.Elapsed > sweep.TimeBudget)
+            {
+                _warnings.Add($"The sweep's time budget ({sweep.TimeBudget.TotalSeconds:F0} s) ran out after {trials.Count} of {plan.Count} trials.");
+                break;
+            }
+            var started = clock.Elapsed;
+            var model = Fit(spec, parameters, trainView);
+            var metrics = BinaryEvaluator.Evaluate(Probabilities.Of(model, validationView), validationLabels, request.Threshold);
+            var trial = new SweepTrial(trials.Count + 1, spec.Name, parameters, metrics, clock.Elapsed - started);
+            trials.Add(trial);
+            if (best is null || BinaryMetrics.IsBetter(sweep.Metric, metrics.Get(sweep.Metric), best.Validation.Get(sweep.Metric))) best = trial;
+            Report(TrainingStage.Sweeping, 0.1 + 0.6 * trials.Count / plan.Count,
+                $"Trial {trial.Step}/{plan.Count}: {spec.Name}, validation {sweep.Metric} {metrics.Get(sweep.Metric):F4}", trial);
+        }
+        return (TrainerCatalog.Get(best!.Trainer), best.Params, trials);
+    }
+
+    private IReadOnlyList<FoldMetrics> CrossValidate(TrainerSpec spec, IReadOnlyDictionary<string, double> parameters, StratifiedSplit split, bool[] labels)
+    {
+        var folds = StratifiedSplit.Folds(split.TrainAndValidation, labels, request.CrossValidationFolds, request.Seed);
+        var result = new List<FoldMetrics>();
+        foreach (var (train, held) in folds)
+        {
+            Report(TrainingStage.CrossValidating, 0.7 + 0.1 * result.Count / folds.Count, $"Fold {result.Count + 1}/{folds.Count}");
+            var model = Fit(spec, parameters, new TableDataView(_table, train));
+            var metrics = BinaryEvaluator.Evaluate(Probabilities.Of(model, new TableDataView(_table, held)), held.Select(r => labels[r]).ToArray(), request.Threshold);
+            result.Add(new FoldMetrics(result.Count + 1, metrics));
+        }
+        return result;
+    }
+
+    private ITransformer Fit(TrainerSpec spec, IReadOnlyDictionary<string, double> parameters, TableDataView view)
+    {
+        ct.ThrowIfCancellationRequested();
+        var settings = new TrainerSettings(TableDataView.LabelColumn, FeaturePipeline.FeaturesColumn, request.Seed, request.Deterministic ? 1 : null);
+        // Trainers read the data several times; caching the featurised rows saves redoing the one-hot work each pass.
+        var pipeline = FeaturePipeline.Build(_ml, _plan, spec.NeedsNormalisation).AppendCacheCheckpoint(_ml).Append(spec.Create(_ml, parameters, settings));
+        return pipeline.Fit(view);
+    }
+
+    private string Protocol(StratifiedSplit split, SweepOptions? sweep)
+    {
+        var r = request.Split;
+        var text = $"Stratified by label, seed {request.Seed}: {r.Train:P0} train ({split.Train.Length}), {r.Validation:P0} validation ({split.Validation.Length}), {r.Test:P0} test ({split.Test.Length}). ";
+        text += sweep is null
+            ? "The model is fitted on train+validation and evaluated once on test."
+            : $"Sweep ({sweep.Strategy}, up to {sweep.Trials} trials, {sweep.TimeBudget.TotalSeconds:F0} s): trials fit on train and are ranked by validation {sweep.Metric}; the best is refitted on train+validation and evaluated once on test.";
+        if (request.CrossValidationFolds >= 2)
+            text += $" Cross-validation: {request.CrossValidationFolds} stratified folds over train+validation.";
+        return text;
+    }
+
+    private void Report(TrainingStage stage, double fraction, string message, SweepTrial? trial = null) =>
+        progress?.Report(new TrainingProgress(stage, fraction, message, trial));
+}
