@@ -29,6 +29,7 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.WaitForURLAsync("**/data/journey-customers**");
         await Expect(page.Locator("h1")).ToHaveTextAsync("journey-customers");
         await Expect(page.GetByText("120 rows").First).ToBeVisibleAsync();
+        await Shot(page, "03a-dataset");
         await Expect(page.Locator("#preview-table tbody tr").First).ToContainTextAsync("K0001");
         await Shot(page, "03-snapshot-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();

@@ -1,0 +1,27 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Telco.InsightPortal.UI;
+
+namespace Telco.InsightPortal.Web.Tests;
+
+/// <summary>bUnit with MudBlazor's services, loose JS interop (MudBlazor calls into JS we don't run
+/// here) and the Plotly chart stubbed: pages are tested on what they pass to the chart.</summary>
+public abstract class PortalTestContext : BunitContext, IAsyncLifetime
+{
+    protected PortalTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        ComponentFactories.AddStub<BarChart>();
+    }
+
+    /// <summary>MudBlazor's popovers and dialogs live in providers that the layout normally renders.</summary>
+    protected void RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+    }
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+}
