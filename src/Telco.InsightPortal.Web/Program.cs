@@ -15,6 +15,7 @@ await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.Appli
 app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();
+app.PrintUrlsWhenStarted();
 app.Run();
 
 public partial class Program;

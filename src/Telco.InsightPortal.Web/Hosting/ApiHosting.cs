@@ -9,6 +9,7 @@ public static class ApiHosting
     public static WebApplicationBuilder AddPortalApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi("v1");
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
@@ -16,6 +17,8 @@ public static class ApiHosting
     public static WebApplication MapPortalApi(this WebApplication app)
     {
         app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Security.Policies.DataRead);
+        // Load balancers and the serving replicas probe this without credentials; it reveals only up/down.
+        app.MapHealthChecks("/health").AllowAnonymous();
         var v1 = app.MapGroup("/api/v1");
         v1.MapDatasetApi();
         return app;

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Proves that a `dotnet publish` output starts on its own and serves every static asset its pages link,
+# MudBlazor's and Plotly's included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(mktemp -d)
+data=$(mktemp -d)
+trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$out" "$data"' EXIT
+dotnet publish src/Telco.InsightPortal.Web -c Release -o "$out" --nologo -v quiet
+port=$((20000 + RANDOM % 20000))
+(cd "$out" && Portal__DataDir="$data" Portal__Demo__TelcoRows=200 Portal__Demo__CellTowerRows=200 \
+  dotnet Telco.InsightPortal.Web.dll --urls "http://127.0.0.1:$port" >"$data/portal.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
+page=$(curl -sf "http://127.0.0.1:$port/data") || { echo "publish smoke: /data did not answer"; cat "$data/portal.log"; exit 1; }
+assets=$(grep -oE '(href|src)="[^"]+\.(css|js|svg)"' <<<"$page" | sed -E 's/^(href|src)="//; s/"$//' | sort -u)
+assets+=$'\n'"_content/Plotly.Blazor/plotly-3.7.0.min.js"$'\n'"_content/Plotly.Blazor/plotly-interop-7.2.0.js"
+bad=0
+while read -r asset; do
+  [ -z "$asset" ] && continue
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/${asset#/}")
+  [ "$code" = 200 ] || { echo "publish smoke: $asset -> $code"; bad=1; }
+done <<<"$assets"
+[ "$bad" = 0 ] && echo "publish smoke: $(wc -l <<<"$assets") assets served by the published portal"
+exit $bad
