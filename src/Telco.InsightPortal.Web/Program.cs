@@ -11,10 +11,12 @@ builder.AddDatasets();
 
 var app = builder.Build();
 await app.MigrateStoreAsync();
+await app.Services.GetRequiredService<BootstrapAdmin>().RunAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();
+app.MapAccountEndpoints();
 app.PrintUrlsWhenStarted();
 app.Run();
 

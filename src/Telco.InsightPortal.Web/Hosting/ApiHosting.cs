@@ -16,7 +16,7 @@ public static class ApiHosting
 
     public static WebApplication MapPortalApi(this WebApplication app)
     {
-        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Security.Policies.DataRead);
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Security.Policies.SignedIn);
         // Load balancers and the serving replicas probe this without credentials; it reveals only up/down.
         app.MapHealthChecks("/health").AllowAnonymous();
         var v1 = app.MapGroup("/api/v1");

@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Web.Security;
 using MudBlazor.Services;
 using Telco.InsightPortal.Web.Components;
 
@@ -25,13 +26,14 @@ public static class UiHosting
         // Pages get the friendly not-found page; API clients keep the status code and JSON body they were sent.
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UsePortalSecurity();
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapPortalUi(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

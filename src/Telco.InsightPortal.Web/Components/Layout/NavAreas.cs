@@ -2,7 +2,11 @@ using MudBlazor;
 
 namespace Telco.InsightPortal.Web.Components.Layout;
 
-public sealed record NavArea(string Title, string Href, string Icon, bool Available);
+public sealed record NavArea(string Title, string Href, string Icon, bool Available)
+{
+    /// <summary>The menu lists an area only to roles that may read it.</summary>
+    public string ReadPolicy => Title.ToLowerInvariant() + ":read";
+}
 
 /// <summary>The portal's areas, as the navigation shows them.</summary>
 public static class NavAreas

@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Security;
+
+namespace Telco.InsightPortal.Web.Security;
+
+public sealed record TokenRequest(string? Name, int? Days);
+
+public sealed record TokenResponse(long Id, string Token, string Name, DateTimeOffset ExpiresAt);
+
+public static class AccountEndpoints
+{
+    public static WebApplication MapAccountEndpoints(this WebApplication app)
+    {
+        app.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit);
+        app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn);
+        var tokens = app.MapGroup("/api/v1/tokens").WithTags("Tokens");
+        // Authenticated by HTTP Basic inside the handler: this is where a bearer token comes from.
+        tokens.MapPost("/", IssueAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit).DisableAntiforgery();
+        tokens.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn);
+        tokens.MapDelete("/{id:long}", RevokeAsync).RequireAuthorization(Policies.SignedIn);
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, LocalAccounts accounts,
+        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl)
+    {
+        var back = SafeReturnUrl(returnUrl);
+        var result = await accounts.SignInAsync(username ?? "", password ?? "", HttpAuditActor.From(http, username), startSession: true, http.RequestAborted);
+        if (!result.Succeeded)
+            return Results.Redirect($"/account/login?error={Uri.EscapeDataString(result.Error!)}&returnUrl={Uri.EscapeDataString(back)}");
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
+        return Results.Redirect(result.Principal!.MustChangePassword() ? "/account/password" : back);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, UserStore users)
+    {
+        if (http.User.FindFirst(PortalClaims.SessionId)?.Value is { } session)
+            await users.EndSessionAsync(session, http.User.Identity?.Name ?? "", HttpAuditActor.From(http), http.RequestAborted);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/account/login?signedOut=1");
+    }
+
+    private static async Task<IResult> IssueAsync(HttpContext http, LocalAccounts accounts, AccessTokens tokens, UserStore users,
+        [FromBody] TokenRequest? body)
+    {
+        if (!TryBasic(http, out var username, out var password))
+        {
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"telco-insight-portal\"";
+            return Results.Json(new { error = "Send your username and password with HTTP Basic authentication." }, statusCode: 401);
+        }
+        var signIn = await accounts.SignInAsync(username, password, HttpAuditActor.From(http, username), startSession: false, http.RequestAborted);
+        if (!signIn.Succeeded) return Results.Json(new { error = signIn.Error }, statusCode: 401);
+        if (signIn.Principal!.MustChangePassword()) return Results.Json(new { error = "Change the one-time password first (sign in to the portal)." }, statusCode: 403);
+        var user = (await users.FindAsync(username, http.RequestAborted))!;
+        try
+        {
+            var issued = await tokens.IssueAsync(user, body?.Name, body?.Days, HttpAuditActor.From(http, user.Username), http.RequestAborted);
+            return Results.Json(new TokenResponse(issued.Id, issued.Token, issued.Name, issued.ExpiresAt), statusCode: 201);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return Results.BadRequest(new { error = e.Message.Split(" (Parameter")[0] });
+        }
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, TokenStore store) =>
+        Results.Ok((await store.ListAsync(http.User.UserId(), http.RequestAborted))
+            .Select(t => new { t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt }));
+
+    /// <summary>Owners revoke their own tokens; admins any. Someone else's id is answered as if it did not exist.</summary>
+    private static async Task<IResult> RevokeAsync(long id, HttpContext http, TokenStore store)
+    {
+        var token = await store.GetAsync(id, http.RequestAborted);
+        if (token is null || token.UserId != http.User.UserId() && !http.User.IsInRole(Roles.Admin))
+            return Results.NotFound(new { error = $"No token {id}." });
+        await store.RevokeAsync(token, HttpAuditActor.From(http), http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static bool TryBasic(HttpContext http, out string username, out string password)
+    {
+        username = password = "";
+        if (!AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization, out var header)
+            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null) return false;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+            var colon = text.IndexOf(':');
+            if (colon <= 0) return false;
+            (username, password) = (text[..colon], text[(colon + 1)..]);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url : "/";
+}

@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Telco.InsightPortal.Web.Security;
+
+/// <summary>Authenticates "Authorization: Bearer tip_…" with a personal access token. Nothing is cached:
+/// an expired or revoked token fails on its very next use.</summary>
+public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+    UrlEncoder encoder, AccessTokens tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "PortalToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var (user, token, problem) = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (user is null || token is null) return AuthenticateResult.Fail(problem ?? "invalid token");
+        var principal = LocalAccounts.Principal(user, null, token.CreatedAt, "token", SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"telco-insight-portal\"";
+        return Task.CompletedTask;
+    }
+}
