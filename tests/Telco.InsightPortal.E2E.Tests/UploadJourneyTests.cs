@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.E2E.Tests;
 
@@ -15,7 +16,8 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
         var csv = "id,plan,monthly,churn\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"K{i:D4},{(i % 2 == 0 ? "fiber" : "dsl")},{20 + i * 0.5},{(i % 4 == 0 ? "Yes" : "No")}\n"));
 
-        await page.GotoInteractiveAsync("/data");
+        await portal.CreateAsync("dana", Roles.DataScientist);
+        await page.SignInAsync("dana", PortalUsers.Password, "/data");
         await Expect(page.Locator("#dataset-table")).ToContainTextAsync("telco-churn");
         await Shot(page, "01-datasets");
         await page.ClickAsync("#upload-new");

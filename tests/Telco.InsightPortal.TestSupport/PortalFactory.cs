@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.TestSupport;
@@ -10,19 +12,23 @@ namespace Telco.InsightPortal.TestSupport;
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "Bootstrap-Admin-Pass-77";
+
     private readonly TestStore _store;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private PortalFactory(TestStore store, Dictionary<string, string?> settings)
+    private PortalFactory(TestStore store, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _store = store;
         _settings = settings;
+        _services = services;
     }
 
     public TestStore Store => _store;
 
     public static async Task<PortalFactory> CreateAsync(StoreProvider provider = StoreProvider.Sqlite,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         // The portal migrates its own store, as on a first start.
         var store = await TestStore.CreateAsync(provider, migrate: false);
@@ -34,9 +40,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Portal:Demo:TelcoRows"] = "300",
             ["Portal:Demo:CellTowerRows"] = "200",
             ["AllowedHosts"] = "*",
+            ["Portal:Bootstrap:AdminPassword"] = AdminPassword,
+            // Tests sign in many times from one address.
+            ["Auth:SignInPerMinute"] = "1000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        return new PortalFactory(store, all);
+        return new PortalFactory(store, all, services);
     }
 
     /// <summary>Starts the host on Kestrel at a free loopback port and returns its base address.</summary>
@@ -53,6 +62,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(RepoPaths.Root);
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public override async ValueTask DisposeAsync()

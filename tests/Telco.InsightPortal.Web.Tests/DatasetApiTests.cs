@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests;
 
@@ -19,7 +20,7 @@ public sealed class DatasetApiTests
     public async Task FirstStartSeedsDemoDatasetsFromGenerators(StoreProvider provider)
     {
         await using var portal = await PortalFactory.CreateAsync(provider);
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
 
         var datasets = await client.GetFromJsonAsync<JsonElement>("/api/v1/datasets");
 
@@ -35,7 +36,7 @@ public sealed class DatasetApiTests
     public async Task PostedCsvBecomesSnapshotAndItsRowsPage(StoreProvider provider)
     {
         await using var portal = await PortalFactory.CreateAsync(provider);
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
 
         var created = await client.PostAsync("/api/v1/datasets/customers/snapshots", CsvBody(Csv));
         var snapshot = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -54,7 +55,7 @@ public sealed class DatasetApiTests
     public async Task RejectedUploadReturnsRowErrorReportAndCommitsNothing()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
         await client.PostAsync("/api/v1/datasets/customers/snapshots", CsvBody(Csv));
 
         var response = await client.PostAsync("/api/v1/datasets/customers/snapshots", CsvBody("id,plan,charges,churn\nB1,basic,lots,No\nB2,basic,1,No\n"));
@@ -72,7 +73,7 @@ public sealed class DatasetApiTests
     public async Task SkipModeCommitsGoodRows()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
         await client.PostAsync("/api/v1/datasets/customers/snapshots", CsvBody(Csv));
 
         var response = await client.PostAsync("/api/v1/datasets/customers/snapshots?onError=skip", CsvBody("id,plan,charges,churn\nB1,basic,lots,No\nB2,basic,1,No\n"));
@@ -86,7 +87,7 @@ public sealed class DatasetApiTests
     public async Task ReuploadOfSameContentIsConflictNamingTheSnapshot()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
         var first = await (await client.PostAsync("/api/v1/datasets/customers/snapshots", CsvBody(Csv))).Content.ReadFromJsonAsync<JsonElement>();
 
         var again = await client.PostAsync("/api/v1/datasets/customers/snapshots", CsvBody(Csv));
@@ -103,7 +104,7 @@ public sealed class DatasetApiTests
     {
         await using var portal = await PortalFactory.CreateAsync();
 
-        var response = await portal.CreateClient().PostAsync($"/api/v1/datasets/customers/snapshots?{query}", CsvBody(Csv));
+        var response = await (await portal.ClientForAsync("scientist", Roles.DataScientist)).PostAsync($"/api/v1/datasets/customers/snapshots?{query}", CsvBody(Csv));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
@@ -114,7 +115,7 @@ public sealed class DatasetApiTests
     {
         await using var portal = await PortalFactory.CreateAsync();
 
-        var response = await portal.CreateClient().PostAsync("/api/v1/datasets/customers/snapshots", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var response = await (await portal.ClientForAsync("scientist", Roles.DataScientist)).PostAsync("/api/v1/datasets/customers/snapshots", new StringContent("{}", Encoding.UTF8, "application/json"));
 
         Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, await response.Content.ReadAsStringAsync());
     }
@@ -123,7 +124,7 @@ public sealed class DatasetApiTests
     public async Task BodyOverTheConfiguredLimitIsRejectedWith413AndNothingIsLeftBehind()
     {
         await using var portal = await PortalFactory.CreateAsync(settings: new Dictionary<string, string?> { ["Portal:Upload:MaxBytes"] = "2048" });
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
         var big = "id,plan,charges,churn\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"X{i},basic,1,No\n"));
 
         // Chunked, so the limit is enforced while streaming and not only from Content-Length.
@@ -145,7 +146,7 @@ public sealed class DatasetApiTests
     public async Task GenerateAppendsNextBatchWithNewIds(StoreProvider provider)
     {
         await using var portal = await PortalFactory.CreateAsync(provider);
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
 
         var response = await client.PostAsJsonAsync("/api/v1/datasets/telco-churn/generate", new { rows = 250, seed = 7, drift = 0.5 });
         var snapshot = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -163,7 +164,7 @@ public sealed class DatasetApiTests
     {
         await using var portal = await PortalFactory.CreateAsync();
 
-        var response = await portal.CreateClient().PostAsync("/api/v1/datasets/new-one/generate", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await (await portal.ClientForAsync("scientist", Roles.DataScientist)).PostAsync("/api/v1/datasets/new-one/generate", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
@@ -173,7 +174,7 @@ public sealed class DatasetApiTests
     public async Task UnknownDatasetAndSnapshotAreNotFound()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("scientist", Roles.DataScientist);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/datasets/nope")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/datasets/telco-churn/snapshots/999/rows")).StatusCode);
@@ -188,7 +189,7 @@ public sealed class DatasetApiTests
         var content = new StreamContent(File.OpenRead(path!));
         content.Headers.ContentType = new("text/csv");
 
-        var response = await portal.CreateClient().PostAsync("/api/v1/datasets/ibm-telco/snapshots", content);
+        var response = await (await portal.ClientForAsync("scientist", Roles.DataScientist)).PostAsync("/api/v1/datasets/ibm-telco/snapshots", content);
         var snapshot = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -200,7 +201,7 @@ public sealed class DatasetApiTests
     {
         await using var portal = await PortalFactory.CreateAsync();
 
-        var doc = await portal.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+        var doc = await (await portal.ClientForAsync("scientist", Roles.DataScientist)).GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
 
         Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/datasets/{name}/snapshots", out _));
     }
