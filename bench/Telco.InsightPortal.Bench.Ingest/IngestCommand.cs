@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Data.Store;
 
@@ -15,11 +17,11 @@ internal static class IngestCommand
         DapperSetup.Configure();
         var factory = new SqliteConnectionFactory($"Data Source={args.Required("db")}");
         await new MigrationRunner(factory).ApplyAsync();
-        var writer = new SnapshotWriter(factory, new IngestLimits(), TimeProvider.System);
+        var writer = new SnapshotWriter(factory, new IngestLimits(), TimeProvider.System, new AuditTrail(factory, TimeProvider.System));
         var options = new IngestOptions
         {
             Source = "bench",
-            Actor = "bench",
+            Actor = new Who("bench"),
             Progress = p => Console.WriteLine($"progress {p.RowsRead}"),
         };
 

@@ -1,9 +1,11 @@
+using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();
+builder.AddAudit();
 builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalApi();

@@ -201,7 +201,7 @@ public sealed class BadInputTests
         await using var s = await StoreUnderTest.CreateAsync(provider);
 
         await using var file = File.OpenRead(path);
-        var result = await s.Writer.IngestAsync("telco", file, new IngestOptions { Actor = "tester" });
+        var result = await s.Writer.IngestAsync("telco", file, new IngestOptions { Actor = StoreUnderTest.Tester });
 
         Assert.True(result.Committed, result.Message);
         Assert.Equal((5634L, 0L), (result.Snapshot!.RowsAdded, result.Snapshot.RowsSkipped));
@@ -250,7 +250,7 @@ public sealed class BadInputTests
     }
 
     private static Task<IngestResult> Ingest(StoreUnderTest s, string dataset, byte[] csv, DatasetSchema? schema = null) =>
-        s.Writer.IngestAsync(dataset, Csv.Stream(csv), new IngestOptions { Actor = "tester", Schema = schema });
+        s.Writer.IngestAsync(dataset, Csv.Stream(csv), new IngestOptions { Actor = StoreUnderTest.Tester, Schema = schema });
 
     private sealed record DatasetState(int Snapshots, long? CurrentSnapshotId, long TotalRows, long TypedRows, long MaxRowId);
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
@@ -17,7 +18,7 @@ public sealed class SnapshotPreviewTests : PortalTestContext
     {
         _store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         var rows = string.Concat(Enumerable.Range(1, 60).Select(i => $"P{i:D3},{i * 2.5}\n"));
-        _ingest = await new SnapshotWriter(_store.Factory, new IngestLimits(), TimeProvider.System)
+        _ingest = await new SnapshotWriter(_store.Factory, new IngestLimits(), TimeProvider.System, new AuditTrail(_store.Factory, TimeProvider.System))
             .IngestAsync("preview", TestSupport.Csv.Stream("id,amount\n" + rows), new IngestOptions());
         Services.AddSingleton(new DatasetStore(_store.Factory));
     }

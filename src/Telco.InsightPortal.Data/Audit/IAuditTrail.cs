@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Telco.InsightPortal.Core.Audit;
 
 namespace Telco.InsightPortal.Data.Audit;
 
@@ -6,6 +7,10 @@ namespace Telco.InsightPortal.Data.Audit;
 public sealed record AuditActor(string Name, string? SourceIp = null, string? UserAgent = null, string? CorrelationId = null)
 {
     public static readonly AuditActor System = new("system");
+
+    public static AuditActor From(Who who) => new(who.Name, who.SourceIp, who.UserAgent, who.CorrelationId);
+
+    public Who ToWho() => new(Name, SourceIp, UserAgent, CorrelationId);
 }
 
 public static class AuditOutcomes

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Datasets;
@@ -9,25 +10,58 @@ namespace Telco.InsightPortal.Data.Datasets;
 /// <summary>
 /// The one write path for dataset rows: an upload, an API post and a generated batch all come here.
 /// Each ingest is one transaction that creates the dataset if new, appends the rows and commits a
-/// snapshot; anything wrong rolls the whole of it back.
+/// snapshot; anything wrong rolls the whole of it back. The snapshot's audit entry is written in that same
+/// transaction, so a snapshot cannot commit without it; an ingest that commits nothing is audited after
+/// the rollback, in a transaction of its own.
 /// </summary>
-public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limits, TimeProvider clock)
+public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limits, TimeProvider clock, IAuditTrail audit)
 {
-    /// <summary>Called inside the transaction after the snapshot row is written; throwing aborts the ingest.
-    /// The audit trail hooks in here so that a snapshot cannot commit without its audit entry.</summary>
-    public Action<DbConnection, DbTransaction, Dataset, Snapshot>? OnCommitting { get; set; }
+    public const string CommitAction = "snapshot.commit";
+    public const string DatasetTarget = "dataset";
 
-    public Task<IngestResult> IngestAsync(string datasetName, Stream csv, IngestOptions options, CancellationToken ct = default)
+    public async Task<IngestResult> IngestAsync(string datasetName, Stream csv, IngestOptions options, CancellationToken ct = default)
     {
-        if (DatasetNames.Problem(datasetName) is { } problem) return Task.FromResult(IngestResult.Fail(IngestFailure.BadRequest, problem));
-        // ADO.NET over SQLite is synchronous underneath; run the whole ingest off the request thread.
-        return Task.Run(() => Ingest(datasetName, csv, options, ct), ct);
+        IngestResult result;
+        try
+        {
+            result = DatasetNames.Problem(datasetName) is { } problem
+                ? IngestResult.Fail(IngestFailure.BadRequest, problem)
+                // ADO.NET over SQLite is synchronous underneath; run the whole ingest off the request thread.
+                : await Task.Run(() => Ingest(datasetName, csv, options, ct), ct);
+        }
+        catch (Exception e)
+        {
+            var reason = e is OperationCanceledException ? "cancelled" : $"{e.GetType().Name}: {e.Message}";
+            try
+            {
+                await AuditFailureAsync(datasetName, options, reason, null, null);
+            }
+            catch (Exception auditError)
+            {
+                throw new AggregateException("The ingest failed, and so did writing its audit entry.", e, auditError);
+            }
+            throw;
+        }
+        if (!result.Committed) await AuditFailureAsync(datasetName, options, result.Message ?? "Nothing was committed.", result.Failure, result.Outcome);
+        return result;
     }
+
+    private Task AuditFailureAsync(string name, IngestOptions options, string reason, IngestFailure? failure, IngestOutcome? outcome) =>
+        // Not cancellable: the request may have been cancelled, its record must still be written.
+        audit.AppendAsync(AuditActor.From(options.Actor), new AuditEvent(CommitAction, DatasetTarget, name, AuditOutcomes.Failure, new
+        {
+            reason,
+            failure = failure?.ToString(),
+            source = options.Source,
+            mode = options.Mode.ToString().ToLowerInvariant(),
+            rowsRead = outcome?.RowsRead,
+            badRows = outcome?.BadRows,
+        }), CancellationToken.None);
 
     private IngestResult Ingest(string name, Stream csv, IngestOptions options, CancellationToken ct)
     {
         using var connection = factory.Open();
-        using var tx = BeginWrite(connection);
+        using var tx = StoreTransactions.BeginWrite(connection);
         var dataset = DatasetStore.GetAsync(connection, tx, name, ct, forUpdate: true).GetAwaiter().GetResult();
         if (dataset is null && options.Schema?.Validate() is { Count: > 0 } schemaProblems)
             return IngestResult.Fail(IngestFailure.BadRequest, string.Join(" ", schemaProblems));
@@ -54,7 +88,16 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
                     $"This content was already committed as snapshot {duplicate.Id} of '{name}'; nothing was committed.", outcome, duplicate.ToSnapshot());
 
             var snapshot = CommitSnapshot(connection, tx, dataset, sink, outcome, options);
-            OnCommitting?.Invoke(connection, tx, dataset, snapshot);
+            audit.Append(connection, tx, AuditActor.From(options.Actor), new AuditEvent(CommitAction, DatasetTarget, dataset.Name, AuditOutcomes.Success, new
+            {
+                snapshotId = snapshot.Id,
+                rowsAdded = snapshot.RowsAdded,
+                rowsSkipped = snapshot.RowsSkipped,
+                totalRows = snapshot.TotalRows,
+                contentHash = snapshot.ContentHash,
+                source = snapshot.Source,
+                mode = options.Mode.ToString().ToLowerInvariant(),
+            }));
             tx.Commit();
             return new IngestResult(IngestFailure.None, null, snapshot, dataset with
             {
@@ -67,23 +110,16 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
         }
     }
 
-    private static DbTransaction BeginWrite(DbConnection connection)
-    {
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-            return sqlite.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock up front
-        return connection.BeginTransaction();
-    }
-
     private Dataset CreateDataset(DbConnection connection, DbTransaction tx, string name, DatasetSchema schema, IngestOptions options)
     {
         var now = clock.GetUtcNow();
         var id = connection.ExecuteScalar<long>(DatasetSql.InsertDataset, new
         {
-            Name = name, Description = (string?)null, options.Generator, CreatedAt = now, CreatedBy = options.Actor,
+            Name = name, Description = (string?)null, options.Generator, CreatedAt = now, CreatedBy = options.Actor.Name,
         }, tx);
         connection.Execute(DatasetSql.InsertColumn, schema.Columns.Select(c => ColumnRow.From(id, c)), tx);
         connection.Execute(new RowTable(id, schema, factory.Provider).CreateSql(), transaction: tx);
-        return new Dataset(id, name, null, options.Generator, now, options.Actor, null, 0, schema);
+        return new Dataset(id, name, null, options.Generator, now, options.Actor.Name, null, 0, schema);
     }
 
     private Snapshot CommitSnapshot(DbConnection connection, DbTransaction tx, Dataset dataset, RowSink sink,
@@ -98,7 +134,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
             DatasetId = dataset.Id,
             ParentId = parent?.Id,
             CommittedAt = clock.GetUtcNow(),
-            CommittedBy = options.Actor,
+            CommittedBy = options.Actor.Name,
             Operation = options.Mode == IngestMode.Replace ? "replace" : "append",
             RowsAdded = outcome.RowsWritten,
             RowsSkipped = outcome.BadRows,

@@ -4,6 +4,7 @@ using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Core.Data.Ingestion;
 using Telco.InsightPortal.Data.Datasets;
+using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Datasets;
@@ -59,7 +60,7 @@ public static class DatasetEndpoints
             page.Rows.Select(r => r[1..]).ToList()));
     }
 
-    private static async Task<IResult> UploadAsync(string name, HttpContext http, DatasetIngestService ingest,
+    private static async Task<IResult> UploadAsync(string name, HttpContext http, DatasetIngestService ingest, IAuditActorAccessor actor,
         CancellationToken ct, string mode = "append", string onError = "reject")
     {
         if (!Enum.TryParse<IngestMode>(mode, ignoreCase: true, out var ingestMode) || int.TryParse(mode, out _))
@@ -86,13 +87,13 @@ public static class DatasetEndpoints
         {
             var result = await ingest.IngestAsync(name, upload, new IngestOptions
             {
-                Mode = ingestMode, OnError = onRowError, Actor = http.User.Identity?.Name ?? "anonymous", Source = "api",
+                Mode = ingestMode, OnError = onRowError, Actor = (await actor.GetCurrentAsync()).ToWho(), Source = "api",
             }, ct);
             return ToHttp(result, name);
         }
     }
 
-    private static async Task<IResult> GenerateAsync(string name, GenerateRequestDto body, HttpContext http, DatasetIngestService ingest,
+    private static async Task<IResult> GenerateAsync(string name, GenerateRequestDto body, IAuditActorAccessor actor, DatasetIngestService ingest,
         DatasetStore store, CancellationToken ct)
     {
         var existing = await store.GetAsync(name, ct);
@@ -108,7 +109,7 @@ public static class DatasetEndpoints
         {
             return TypedResults.BadRequest(new ProblemDto(e.Message));
         }
-        var result = await ingest.GenerateAsync(name, generator, request, http.User.Identity?.Name ?? "anonymous", ct);
+        var result = await ingest.GenerateAsync(name, generator, request, (await actor.GetCurrentAsync()).ToWho(), ct);
         return ToHttp(result, name);
     }
 

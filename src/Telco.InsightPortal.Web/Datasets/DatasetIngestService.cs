@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Core.Data.Ingestion;
@@ -30,7 +31,7 @@ public sealed class DatasetIngestService(SnapshotWriter writer, DatasetStore sto
         return await writer.IngestAsync(dataset, stream, ingest, ct);
     }
 
-    public async Task<IngestResult> GenerateAsync(string datasetName, string generatorName, GeneratorRequest request, string actor, CancellationToken ct)
+    public async Task<IngestResult> GenerateAsync(string datasetName, string generatorName, GeneratorRequest request, Who actor, CancellationToken ct)
     {
         var generator = GeneratorCatalog.BuiltIn.Find(generatorName);
         if (generator is null)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Web.Hosting;
@@ -27,7 +28,7 @@ public sealed class DemoSeeder(DatasetStore store, DatasetIngestService ingest, 
     private async Task SeedOneAsync(string dataset, string generator, int rows, int seed, CancellationToken ct)
     {
         if (await store.GetAsync(dataset, ct) is not null) return;
-        var result = await ingest.GenerateAsync(dataset, generator, new GeneratorRequest(rows, seed), "system:demo-seed", ct);
+        var result = await ingest.GenerateAsync(dataset, generator, new GeneratorRequest(rows, seed), new Who("system:demo-seed"), ct);
         if (result.Committed)
             log.LogInformation("Seeded demo dataset {Dataset}: snapshot {Snapshot}, {Rows} rows.", dataset, result.Snapshot!.Id, result.Snapshot.RowsAdded);
         else if (await store.GetAsync(dataset, ct) is null) // another instance may have won the race

@@ -19,7 +19,7 @@ public sealed partial class UploadDialog : IAsyncDisposable
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private DatasetIngestService Ingest { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private Audit.IAuditActorAccessor Actor { get; set; } = default!;
 
     [Parameter] public Dataset? ExistingDataset { get; set; }
 
@@ -82,13 +82,13 @@ public sealed partial class UploadDialog : IAsyncDisposable
         _step = UploadStep.Working;
         _status = "Validating and committing rows…";
         _percent = null;
-        var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "anonymous";
+        var actor = await Actor.GetCurrentAsync();
         _result = await Ingest.IngestAsync(DatasetName, _spooled!, new IngestOptions
         {
             Mode = _mode,
             OnError = _skipBadRows ? OnRowError.Skip : OnRowError.Reject,
             Schema = schema,
-            Actor = user,
+            Actor = actor.ToWho(),
             Source = "upload:" + _file!.Name,
             Progress = p => Status($"Read {p.RowsRead:N0} rows, {p.Errors:N0} with errors…"),
         }, _cts.Token);

@@ -1,3 +1,5 @@
+using Telco.InsightPortal.Core.Audit;
+
 namespace Telco.InsightPortal.Core.Data.Ingestion;
 
 public enum OnRowError { Reject, Skip }
@@ -7,7 +9,8 @@ public sealed record IngestOptions
     public IngestMode Mode { get; init; } = IngestMode.Append;
     public OnRowError OnError { get; init; } = OnRowError.Reject;
     public string Source { get; init; } = "upload";
-    public string Actor { get; init; } = "system";
+    /// <summary>Recorded as the snapshot's committer and in its audit entry.</summary>
+    public Who Actor { get; init; } = Who.System;
     /// <summary>The schema to create a new dataset with; null means infer it from the file.</summary>
     public DatasetSchema? Schema { get; init; }
     public string? Generator { get; init; }

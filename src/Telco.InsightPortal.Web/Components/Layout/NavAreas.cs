@@ -22,7 +22,7 @@ public static class NavAreas
         new("Jobs", "/jobs", Icons.Material.Filled.Schedule, false),
         new("Monitoring", "/monitoring", Icons.Material.Filled.MonitorHeart, false),
         new("Lineage", "/lineage", Icons.Material.Filled.AccountTree, false),
-        new("Audit", "/audit", Icons.Material.Filled.FactCheck, false),
+        new("Audit", "/audit", Icons.Material.Filled.FactCheck, true),
         new("Admin", "/admin", Icons.Material.Filled.AdminPanelSettings, false),
     ];
 }

@@ -1,0 +1,23 @@
+using Telco.InsightPortal.Data.Audit;
+
+namespace Telco.InsightPortal.Web.Audit;
+
+/// <summary>The filters the API and the export take from the query string; blank means any.</summary>
+public sealed record AuditFilterArgs(string? Actor, string? Action, string? TargetType, string? TargetId, string? Outcome,
+    DateTimeOffset? From, DateTimeOffset? To)
+{
+    public AuditQuery ToQuery() => new()
+    {
+        Actor = Blank(Actor), Action = Blank(Action), TargetType = Blank(TargetType), TargetId = Blank(TargetId),
+        Outcome = Blank(Outcome), From = From, To = To,
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record AuditPageDto(IReadOnlyList<AuditEntry> Entries, long? NextAfterSeq);
+
+public sealed record AuditVerifyDto(bool Ok, long Entries, long? FirstBadSeq, string Reason)
+{
+    public static AuditVerifyDto From(AuditVerification v) => new(v.Ok, v.Entries, v.FirstBadSeq, v.Reason);
+}
