@@ -8,7 +8,7 @@ data=$(mktemp -d)
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$out" "$data"' EXIT
 dotnet publish src/Telco.InsightPortal.Web -c Release -o "$out" --nologo -v quiet
 port=$((20000 + RANDOM % 20000))
-(cd "$out" && Portal__DataDir="$data" Portal__Demo__TelcoRows=200 Portal__Demo__CellTowerRows=200 \
+(cd "$out" && Audit__CheckpointKey="$(head -c 32 /dev/urandom | base64)" Portal__DataDir="$data" Portal__Demo__TelcoRows=200 Portal__Demo__CellTowerRows=200 \
   dotnet Telco.InsightPortal.Web.dll --urls "http://127.0.0.1:$port" >"$data/portal.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done

@@ -6,7 +6,7 @@ namespace Telco.InsightPortal.TestSupport;
 /// cookie), post the credentials, keep the session cookie.</summary>
 public static partial class CookieSignIn
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
     private static partial Regex AntiforgeryField();
 
     public static async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(this PortalFactory portal, string username, string password)
@@ -25,7 +25,7 @@ public static partial class CookieSignIn
         var html = await client.GetStringAsync(formPage);
         var token = AntiforgeryField().Match(html);
         if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {formPage}.");
-        fields["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value);
         return new FormUrlEncodedContent(fields);
     }
 }

@@ -12,7 +12,7 @@ namespace Telco.InsightPortal.TestSupport;
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    public const string AdminPassword = "Bootstrap-Admin-Pass-77";
+    public const string AdminPassword = "Harbor-Lantern-Quiet-77";
 
     private readonly TestStore _store;
     private readonly Dictionary<string, string?> _settings;

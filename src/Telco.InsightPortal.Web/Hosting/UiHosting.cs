@@ -25,7 +25,9 @@ public static class UiHosting
         }
         // Pages get the friendly not-found page; API clients keep the status code and JSON body they were sent.
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so that a re-executed request (/status/403) is routed again.
+        app.UseRouting();
         app.UsePortalSecurity();
         app.UseAntiforgery();
         return app;
@@ -34,7 +36,9 @@ public static class UiHosting
     public static WebApplication MapPortalUi(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Every page and the circuit hub need a signed-in user unless a page says [AllowAnonymous] (sign-in, errors);
+        // pages narrow this further with their area policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.SignedIn);
         return app;
     }
 }

@@ -24,7 +24,9 @@ public static class PasswordPolicy
         if (username.Length >= 3 && password.Contains(username, StringComparison.OrdinalIgnoreCase))
             return "Do not include your username.";
         var core = Core(password);
-        if (Common.Contains(core) || Common.Contains(password.ToLowerInvariant()) || IsRepetitionOfCommon(core))
+        var letters = new string(password.ToLowerInvariant().Where(char.IsLetter).ToArray());
+        if (Common.Contains(core) || Common.Contains(password.ToLowerInvariant()) || Common.Contains(letters)
+            || IsRepetitionOfCommon(core) || IsRepetitionOfCommon(letters))
             return "This password is too common; choose one that is not built from a well-known password.";
         return null;
     }

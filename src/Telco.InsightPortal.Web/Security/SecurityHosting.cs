@@ -119,8 +119,8 @@ public static class SecurityHosting
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<PasswordChangeGate>();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -60,7 +60,7 @@ public sealed class LocalSignInTests
         copy.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/data")).StatusCode);
 
-        var signOut = await client.PostAsync("/account/signout", await CookieSignIn.FormAsync(client, "/data", []));
+        var signOut = await client.PostAsync("/account/signout", await CookieSignIn.FormAsync(client, "/account/password", []));
         var replay = await copy.GetAsync("/data");
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
@@ -77,9 +77,9 @@ public sealed class LocalSignInTests
         var expiring = portal.AdminTokenClient(await portal.TokenAsync("dan"));
         Assert.Equal(HttpStatusCode.OK, (await revoked.GetAsync("/api/v1/datasets")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await expiring.GetAsync("/api/v1/datasets")).StatusCode);
-        var tokens = await revoked.GetFromJsonAsync<List<TokenView>>("/api/v1/tokens");
+        var tokens = (await revoked.GetFromJsonAsync<List<TokenView>>("/api/v1/tokens"))!;
 
-        await revoked.DeleteAsync($"/api/v1/tokens/{tokens!.Max(t => t.Id)}");
+        await revoked.DeleteAsync($"/api/v1/tokens/{tokens.Max(t => t.Id)}");
         await using (var connection = await portal.Services.GetRequiredService<IConnectionFactory>().OpenAsync())
             await connection.ExecuteAsync("UPDATE access_tokens SET expires_at = @Past WHERE id = @Id", new { Past = DateTimeOffset.UtcNow.AddMinutes(-1), Id = tokens.Min(t => t.Id) });
 
