@@ -31,30 +31,35 @@ public sealed class AuditVerifier(IConnectionFactory factory, CheckpointKey key)
         var wanted = checkpoints.Select(c => c.Seq).ToHashSet();
         var hashesAt = new Dictionary<long, string>();
 
+        // Each entry's check needs only its own fields and the stored hash of the one before, so checking runs
+        // on a second thread, a batch behind the reader: reading SQLite and hashing overlap.
         var expected = 1L;
         var prev = AuditHash.Genesis;
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var batch = new List<AuditEntry>(BatchSize);
+        Task<AuditVerification?> pending = Task.FromResult<AuditVerification?>(null);
         using (var command = connection.CreateCommand())
         {
             command.CommandText = AuditSql.Walk;
             command.Transaction = tx;
             using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
+            var batchExpected = expected;
+            var batchPrev = prev;
             while (reader.Read())
             {
-                if ((expected & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
                 var entry = Read(reader);
-                if (entry.Seq != expected)
-                    return Bad(expected - 1, expected, $"entry {entry.Seq}: sequence gap (expected {expected})", checkpoints.Count);
-                if (!string.Equals(entry.PrevHash, prev, StringComparison.Ordinal))
-                    return Bad(expected - 1, entry.Seq, entry.Seq == 1
-                        ? "entry 1: prev_hash is not the genesis hash"
-                        : $"entry {entry.Seq}: prev_hash does not match entry {entry.Seq - 1}", checkpoints.Count);
-                if (!string.Equals(Convert.ToHexStringLower(AuditHash.Compute(entry, buffer)), entry.Hash, StringComparison.Ordinal))
-                    return Bad(expected - 1, entry.Seq, $"entry {entry.Seq}: hash mismatch (content changed)", checkpoints.Count);
+                batch.Add(entry);
                 if (wanted.Contains(entry.Seq)) hashesAt[entry.Seq] = entry.Hash;
                 prev = entry.Hash;
-                expected++;
+                expected = entry.Seq + 1;
+                if (batch.Count < BatchSize) continue;
+                if (pending.GetAwaiter().GetResult() is { } early) return early with { Checkpoints = checkpoints.Count };
+                ct.ThrowIfCancellationRequested();
+                var (full, start, before) = (batch, batchExpected, batchPrev);
+                pending = Task.Run(() => Check(full, start, before));
+                (batch, batchExpected, batchPrev) = (new List<AuditEntry>(BatchSize), expected, prev);
             }
+            var bad = pending.GetAwaiter().GetResult() ?? Check(batch, batchExpected, batchPrev);
+            if (bad is not null) return bad with { Checkpoints = checkpoints.Count };
         }
         var entries = expected - 1;
 
@@ -85,6 +90,31 @@ public sealed class AuditVerifier(IConnectionFactory factory, CheckpointKey key)
         return new AuditVerification(true, entries, null, reason, checkpoints.Count);
     }
 
+    private const int BatchSize = 4096;
+
+    /// <summary>The first bad entry of a batch, given the seq and stored hash the batch should follow.</summary>
+    private static AuditVerification? Check(List<AuditEntry> batch, long expected, string prev)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        Span<byte> stored = stackalloc byte[32];
+        foreach (var entry in batch)
+        {
+            if (entry.Seq != expected)
+                return Bad(expected - 1, expected, $"entry {entry.Seq}: sequence gap (expected {expected})", 0);
+            if (!string.Equals(entry.PrevHash, prev, StringComparison.Ordinal))
+                return Bad(expected - 1, entry.Seq, entry.Seq == 1
+                    ? "entry 1: prev_hash is not the genesis hash"
+                    : $"entry {entry.Seq}: prev_hash does not match entry {entry.Seq - 1}", 0);
+            var isHex = entry.Hash.Length == 64 && Convert.FromHexString(entry.Hash, stored, out _, out _) == OperationStatus.Done;
+            // Stored hashes are lowercase; an uppercase rewrite would decode equal, and the next prev_hash would not match.
+            if (!isHex || entry.Hash.AsSpan().ContainsAnyInRange('A', 'F') || !AuditHash.Compute(entry, buffer).AsSpan().SequenceEqual(stored))
+                return Bad(expected - 1, entry.Seq, $"entry {entry.Seq}: hash mismatch (content changed)", 0);
+            prev = entry.Hash;
+            expected++;
+        }
+        return null;
+    }
+
     private static AuditVerification Bad(long entries, long seq, string reason, int checkpoints) =>
         new(false, entries, seq, reason, checkpoints);
 
@@ -107,10 +137,14 @@ public sealed class AuditVerifier(IConnectionFactory factory, CheckpointKey key)
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    private const string SqliteTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
+
     internal static DateTimeOffset ReadTime(object value) => value switch
     {
         DateTimeOffset d => d.ToUniversalTime(),
         DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        // The exact form Microsoft.Data.Sqlite writes, parsed without the general parser's guessing (it is per row).
+        string s when DateTimeOffset.TryParseExact(s, SqliteTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => d.ToUniversalTime(),
         string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
         _ => throw new DataException($"Cannot read a timestamp from {value.GetType().Name}."),
     };
