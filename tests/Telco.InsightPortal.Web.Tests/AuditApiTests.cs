@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Audit;
 
 namespace Telco.InsightPortal.Web.Tests;
@@ -16,7 +17,7 @@ public sealed class AuditApiTests
     public async Task VerifyReturnsOkShapeOverTheSeededChain(StoreProvider provider)
     {
         await using var portal = await PortalFactory.CreateAsync(provider);
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("audit-admin", Roles.Admin);
 
         var response = await client.GetAsync("/api/v1/audit/verify");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -24,7 +25,8 @@ public sealed class AuditApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["ok", "entries", "firstBadSeq", "reason"], body.EnumerateObject().Select(p => p.Name));
         Assert.True(body.GetProperty("ok").GetBoolean(), body.GetProperty("reason").GetString());
-        Assert.Equal(2, body.GetProperty("entries").GetInt64()); // the two demo datasets
+        // The bootstrap admin, the two demo datasets, this test's user and its token.
+        Assert.Equal(5, body.GetProperty("entries").GetInt64());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("firstBadSeq").ValueKind);
     }
 
@@ -32,7 +34,7 @@ public sealed class AuditApiTests
     public async Task UploadThroughTheApiIsAuditedWithTheCallersAddressAndAgent()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("audit-admin", Roles.Admin);
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "=cmd|calc/1.0");
 
         await client.PostAsync("/api/v1/datasets/customers/snapshots", new StringContent("id,plan\nA1,basic\n", Encoding.UTF8, "text/csv"));
@@ -41,7 +43,7 @@ public sealed class AuditApiTests
         var entry = Assert.Single(page.GetProperty("entries").EnumerateArray());
         Assert.Equal("snapshot.commit", entry.GetProperty("action").GetString());
         Assert.Equal("=cmd|calc/1.0", entry.GetProperty("userAgent").GetString());
-        Assert.Equal("anonymous", entry.GetProperty("actor").GetString());
+        Assert.Equal("audit-admin", entry.GetProperty("actor").GetString());
         Assert.False(string.IsNullOrEmpty(entry.GetProperty("correlationId").GetString()));
         Assert.Equal(JsonValueKind.Null, page.GetProperty("nextAfterSeq").ValueKind);
     }
@@ -50,7 +52,7 @@ public sealed class AuditApiTests
     public async Task ExportIsAuditedAndNeutralisesFormulaCells()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var client = portal.CreateClient();
+        var client = await portal.ClientForAsync("audit-admin", Roles.Admin);
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "=HYPERLINK(evil)");
         await client.PostAsync("/api/v1/datasets/customers/snapshots", new StringContent("id,plan\nA1,basic\n", Encoding.UTF8, "text/csv"));
 
@@ -71,7 +73,7 @@ public sealed class AuditApiTests
     {
         await using var portal = await PortalFactory.CreateAsync();
 
-        var response = await portal.CreateClient().GetAsync("/api/v1/audit?limit=0");
+        var response = await (await portal.ClientForAsync("audit-admin", Roles.Admin)).GetAsync("/api/v1/audit?limit=0");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
