@@ -32,7 +32,7 @@ public static class AccountEndpoints
         var back = SafeReturnUrl(returnUrl);
         var result = await accounts.SignInAsync(username ?? "", password ?? "", HttpAuditActor.From(http, username), startSession: true, http.RequestAborted);
         if (!result.Succeeded)
-            return Results.Redirect($"/account/login?error={Uri.EscapeDataString(result.Error!)}&returnUrl={Uri.EscapeDataString(back)}");
+            return Results.Redirect($"/account/login?error={result.Code}&returnUrl={Uri.EscapeDataString(back)}");
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
         return Results.Redirect(result.Principal!.MustChangePassword() ? "/account/password" : back);
     }

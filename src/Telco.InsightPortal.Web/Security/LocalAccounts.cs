@@ -6,7 +6,7 @@ using Telco.InsightPortal.Data.Security;
 
 namespace Telco.InsightPortal.Web.Security;
 
-public sealed record SignInResult(ClaimsPrincipal? Principal, string? Error)
+public sealed record SignInResult(ClaimsPrincipal? Principal, string? Error, string? Code = null)
 {
     public bool Succeeded => Principal is not null;
 }
@@ -16,6 +16,16 @@ public sealed record SignInResult(ClaimsPrincipal? Principal, string? Error)
 public sealed class LocalAccounts(UserStore users, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string InvalidCredentials = "Invalid username or password.";
+    public const string Locked = "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator.";
+    public const string Disabled = "This account is disabled.";
+
+    /// <summary>The sign-in page shows messages by code, so a crafted link cannot put its own words there.</summary>
+    public static string MessageFor(string? code) => code switch
+    {
+        "locked" => Locked,
+        "disabled" => Disabled,
+        _ => InvalidCredentials,
+    };
     private static readonly PasswordHasher<string> Hasher = new();
     // Verified against when the username is unknown, so both paths cost the same.
     private static readonly string DummyHash = Hasher.HashPassword("", "not-a-real-password-" + Guid.NewGuid());
@@ -32,22 +42,22 @@ public sealed class LocalAccounts(UserStore users, IOptions<AuthOptions> options
         {
             Hasher.VerifyHashedPassword("", DummyHash, password);
             await users.RecordUnknownSignInAsync(username, actor with { Name = "anonymous" }, ct);
-            return new SignInResult(null, InvalidCredentials);
+            return new SignInResult(null, InvalidCredentials, "invalid");
         }
         if (user.IsLockedAt(clock.GetUtcNow()))
         {
             await users.RecordSignInFailureAsync(user, auth.LockoutThreshold, TimeSpan.FromMinutes(auth.LockoutMinutes), "locked", actor, ct);
-            return new SignInResult(null, $"Too many failed attempts: this account is locked until {user.LockedUntil:HH:mm} UTC.");
+            return new SignInResult(null, Locked, "locked");
         }
         if (Hasher.VerifyHashedPassword(user.Username, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             var locked = await users.RecordSignInFailureAsync(user, auth.LockoutThreshold, TimeSpan.FromMinutes(auth.LockoutMinutes), "bad password", actor, ct);
-            return new SignInResult(null, locked ? $"Too many failed attempts: this account is locked for {auth.LockoutMinutes} minutes." : InvalidCredentials);
+            return new SignInResult(null, locked ? Locked : InvalidCredentials, locked ? "locked" : "invalid");
         }
         if (user.Disabled)
         {
             await users.RecordSignInFailureAsync(user, int.MaxValue, TimeSpan.Zero, "disabled", actor, ct);
-            return new SignInResult(null, "This account is disabled.");
+            return new SignInResult(null, Disabled, "disabled");
         }
         var session = startSession ? await users.StartSessionAsync(user, actor, ct) : null;
         return new SignInResult(Principal(user, session, clock.GetUtcNow(), startSession ? "pwd" : "basic"), null);

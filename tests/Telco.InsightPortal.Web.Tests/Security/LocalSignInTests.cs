@@ -47,7 +47,7 @@ public sealed class LocalSignInTests
         for (var i = 0; i < 3; i++) await portal.SignInAsync("bob", "wrong-password-" + i);
         var (_, response) = await portal.SignInAsync("bob", PortalUsers.Password);
 
-        Assert.Contains("locked", Uri.UnescapeDataString(response.Headers.Location!.OriginalString));
+        Assert.Contains("error=locked", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
