@@ -79,6 +79,10 @@ public static class SecurityHosting
             services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
                 o => o.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme);
             services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, EntraRoleClaims>();
+            // Tokens for this API carry the app's client id or its App ID URI as audience; accept exactly those.
+            var clientId = entra["ClientId"];
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+                o.TokenValidationParameters.ValidAudiences ??= new[] { clientId, $"api://{clientId}", entra["Audience"] }.OfType<string>().Where(a => a.Length > 0).ToList());
         }
 
         services.AddAuthorizationBuilder()
