@@ -18,12 +18,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    private PortalFactory(TestStore store, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private readonly bool _ownsStore;
+
+    private PortalFactory(TestStore store, Dictionary<string, string?> settings, Action<IServiceCollection>? services, bool ownsStore = true)
     {
         _store = store;
         _settings = settings;
         _services = services;
+        _ownsStore = ownsStore;
     }
+
+    /// <summary>A second portal instance on the same store and data folder, as behind a load balancer.</summary>
+    public PortalFactory SecondInstance() => new(_store, new Dictionary<string, string?>(_settings), _services, ownsStore: false);
 
     public TestStore Store => _store;
 
@@ -68,6 +74,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _store.DisposeAsync();
+        if (_ownsStore) await _store.DisposeAsync();
     }
 }

@@ -38,7 +38,10 @@ public static class UiHosting
         app.MapStaticAssets().AllowAnonymous();
         // Every page and the circuit hub need a signed-in user unless a page says [AllowAnonymous] (sign-in, errors);
         // pages narrow this further with their area policy.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.SignedIn);
+        app.MapRazorComponents<App>()
+            // Our own CSP already says frame-ancestors 'none'; Blazor's default 'self' would be a second policy.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .RequireAuthorization(Policies.SignedIn);
         return app;
     }
 }

@@ -96,6 +96,8 @@ public static class SecurityHosting
                     .RequireAssertion(c => !c.User.MustChangePassword()));
             }
         });
+        // We send X-Frame-Options: DENY ourselves; antiforgery would add a second, weaker SAMEORIGIN.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
