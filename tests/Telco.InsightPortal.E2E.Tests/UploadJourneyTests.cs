@@ -14,6 +14,8 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
         await using var portal = await PortalFactory.CreateAsync();
         var baseUrl = portal.StartKestrel();
         var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        var cspViolations = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) cspViolations.Add(m.Text); };
         var csv = "id,plan,monthly,churn\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"K{i:D4},{(i % 2 == 0 ? "fiber" : "dsl")},{20 + i * 0.5},{(i % 4 == 0 ? "Yes" : "No")}\n"));
 
         await portal.CreateAsync("dana", Roles.DataScientist);
@@ -40,6 +42,12 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Tab, new() { Name = "History (1)" }).ClickAsync();
         await Expect(page.Locator("#snapshot-timeline")).ToContainTextAsync("+120 rows");
         await Shot(page, "05-history");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Profile" }).ClickAsync();
+        // Plotly draws its charts into SVG: their presence shows the charts work under the portal's CSP.
+        await Expect(page.Locator("#column-profiles .main-svg").First).ToBeVisibleAsync();
+        await Shot(page, "06-profile");
+
+        Assert.Empty(cspViolations);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -58,7 +58,8 @@ public sealed class DatasetProfiler(IConnectionFactory factory)
             bins = await HistogramAsync(connection, c, range, snapshot, Convert.ToDouble(min, CultureInfo.InvariantCulture),
                 Convert.ToDouble(max, CultureInfo.InvariantCulture), ct);
         }
-        else if (column.Type != ColumnType.Timestamp && nonNull > 0)
+        // Ids are unique by design: a chart of their counts says nothing.
+        else if (column.Type != ColumnType.Timestamp && column.Role != ColumnRole.Id && nonNull > 0)
         {
             var order = numeric ? " ORDER BY " + c : " ORDER BY COUNT(*) DESC, " + c;
             var sql = "SELECT " + c + ", COUNT(*)" + range + " AND " + c + " IS NOT NULL GROUP BY " + c + order + " LIMIT " + TopValues;
