@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
-using Telco.InsightPortal.Data.Security;
 
 namespace Telco.InsightPortal.Web.Security;
 
@@ -11,23 +9,20 @@ namespace Telco.InsightPortal.Web.Security;
 /// copy of the cookie), younger than the absolute timeout, and its user enabled. Role changes take
 /// effect at once because the principal is rebuilt from the store.
 /// </summary>
-public sealed class CookieSessionEvents(UserStore users, IOptions<AuthOptions> options, TimeProvider clock) : CookieAuthenticationEvents
+public sealed class CookieSessionEvents(SessionCheck sessions) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal!;
-        var sessionId = principal.FindFirstValue(PortalClaims.SessionId);
-        var signedIn = long.TryParse(principal.FindFirstValue(PortalClaims.SignedInAt), out var t) ? DateTimeOffset.FromUnixTimeSeconds(t) : DateTimeOffset.MinValue;
-        var session = sessionId is null ? null : await users.GetSessionAsync(sessionId, context.HttpContext.RequestAborted);
-        var user = principal.UserId() is { } id ? await users.GetAsync(id, context.HttpContext.RequestAborted) : null;
-        var expired = clock.GetUtcNow() - signedIn > TimeSpan.FromHours(options.Value.AbsoluteTimeoutHours);
-        if (session is null || session.EndedAt is not null || expired || user is null || user.Disabled || session.UserId != user.Id)
+        var user = await sessions.CurrentUserAsync(principal, context.HttpContext.RequestAborted);
+        if (user is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        var current = LocalAccounts.Principal(user, sessionId, signedIn, principal.FindFirstValue(PortalClaims.AuthMethod) ?? "pwd");
+        var current = LocalAccounts.Principal(user, principal.FindFirstValue(PortalClaims.SessionId),
+            SessionCheck.SignedInAt(principal)!.Value, principal.FindFirstValue(PortalClaims.AuthMethod) ?? "pwd");
         if (!SameClaims(principal, current))
         {
             context.ReplacePrincipal(current);
