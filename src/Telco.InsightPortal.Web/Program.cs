@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Hosting;
@@ -10,6 +11,7 @@ builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalApi();
 builder.AddDatasets();
+builder.AddAdmin();
 
 var app = builder.Build();
 await app.MigrateStoreAsync();

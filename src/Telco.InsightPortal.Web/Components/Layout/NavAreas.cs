@@ -23,6 +23,7 @@ public static class NavAreas
         new("Monitoring", "/monitoring", Icons.Material.Filled.MonitorHeart, false),
         new("Lineage", "/lineage", Icons.Material.Filled.AccountTree, false),
         new("Audit", "/audit", Icons.Material.Filled.FactCheck, true),
-        new("Admin", "/admin", Icons.Material.Filled.AdminPanelSettings, false),
+        // "/admin" is also the users page's route, so the entry stays highlighted on every admin page.
+        new("Admin", "/admin", Icons.Material.Filled.AdminPanelSettings, true),
     ];
 }
