@@ -73,10 +73,11 @@ public static class AccountEndpoints
             .Select(t => new { t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt }));
 
     /// <summary>Owners revoke their own tokens; admins any. Someone else's id is answered as if it did not exist.</summary>
-    private static async Task<IResult> RevokeAsync(long id, HttpContext http, TokenStore store)
+    private static async Task<IResult> RevokeAsync(long id, HttpContext http, TokenStore store, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization)
     {
         var token = await store.GetAsync(id, http.RequestAborted);
-        if (token is null || token.UserId != http.User.UserId() && !http.User.IsInRole(Roles.Admin))
+        var mayRevokeAny = (await authorization.AuthorizeAsync(http.User, null, Policies.AdminWrite)).Succeeded;
+        if (token is null || token.UserId != http.User.UserId() && !mayRevokeAny)
             return Results.NotFound(new { error = $"No token {id}." });
         await store.RevokeAsync(token, HttpAuditActor.From(http), http.RequestAborted);
         return Results.NoContent();
