@@ -12,8 +12,10 @@ port=$((20000 + RANDOM % 20000))
   dotnet Telco.InsightPortal.Web.dll --urls "http://127.0.0.1:$port" >"$data/portal.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
-page=$(curl -sf "http://127.0.0.1:$port/data") || { echo "publish smoke: /data did not answer"; cat "$data/portal.log"; exit 1; }
-assets=$(grep -oE '(href|src)="[^"]+\.(css|js|svg)"' <<<"$page" | sed -E 's/^(href|src)="//; s/"$//' | sort -u)
+# The sign-in page is the one page anyone may fetch; its head links the same assets as every page.
+page=$(curl -sf "http://127.0.0.1:$port/account/login") || { echo "publish smoke: /account/login did not answer"; cat "$data/portal.log"; exit 1; }
+assets=$(grep -oE '(href|src)="[^"]+\.(css|js|svg)"' <<<"$page" | sed -E 's/^(href|src)="//; s/"$//' | sort -u || true)
+[ -n "$assets" ] || { echo "publish smoke: the sign-in page links no assets"; exit 1; }
 assets+=$'\n'"_content/Plotly.Blazor/plotly-3.7.0.min.js"$'\n'"_content/Plotly.Blazor/plotly-interop-7.2.0.js"
 bad=0
 while read -r asset; do

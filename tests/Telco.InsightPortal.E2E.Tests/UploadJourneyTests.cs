@@ -50,6 +50,30 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
         Assert.Empty(cspViolations);
     }
 
+    [Fact]
+    public async Task RealIbmTelcoFileIngestsThroughTheUploadDialog()
+    {
+        var chromium = browser.RequireBrowser();
+        var path = TestSupport.Csv.TelcoChurnPath();
+        Assert.SkipWhen(path is null, "The IBM telco sample is not beside the project (../shared/data).");
+        await using var portal = await PortalFactory.CreateAsync();
+        var baseUrl = portal.StartKestrel();
+        await portal.CreateAsync("dana", Roles.DataScientist);
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+
+        await page.SignInAsync("dana", PortalUsers.Password, "/data");
+        await page.ClickAsync("#upload-new");
+        await page.FillAsync("#dataset-name", "ibm-telco");
+        await page.SetInputFilesAsync("#csv-file", path!);
+        await page.ClickAsync("#start-upload");
+        await Expect(page.Locator("#schema-review")).ToContainTextAsync("TotalCharges");
+        await page.ClickAsync("#commit-upload");
+
+        await page.WaitForURLAsync("**/data/ibm-telco**");
+        await Expect(page.GetByText("5,634 rows").First).ToBeVisibleAsync();
+        await Shot(page, "07-ibm-telco");
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static Task Shot(IPage page, string name) =>

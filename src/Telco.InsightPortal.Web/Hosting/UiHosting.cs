@@ -11,7 +11,14 @@ public static class UiHosting
         // Outside Development too, a build (not a publish) serves package assets (MudBlazor, Plotly) from the
         // NuGet cache through the static web assets manifest; a published app has no manifest and serves wwwroot.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // Bounded server memory per user: few retained disconnected circuits, little unacknowledged output.
+            o.DisconnectedCircuitMaxRetained = 100;
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.MaxBufferedUnacknowledgedRenderBatches = 10;
+            o.DetailedErrors = builder.Environment.IsDevelopment();
+        }).AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
         return builder;
     }
