@@ -61,6 +61,24 @@ public sealed class RoleJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Shot(page, "login-error");
     }
 
+    [Fact]
+    public async Task AdminManagesUsersAndTokens()
+    {
+        var chromium = browser.RequireBrowser();
+        await using var portal = await PortalFactory.CreateAsync();
+        var baseUrl = portal.StartKestrel();
+        await portal.CreateAsync("arthur", Roles.Analyst);
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+
+        await page.SignInAsync("admin", PortalFactory.AdminPassword, "/admin/users");
+        await Assertions.Expect(page.GetByText("arthur").First).ToBeVisibleAsync();
+        await Shot(page, "admin-users");
+        await page.GotoInteractiveAsync("/account/tokens");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("token", new() { IgnoreCase = true });
+        await Shot(page, "my-tokens");
+    }
+
     private static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"roles-{name}.png"), FullPage = true });
 }
