@@ -181,4 +181,26 @@ public sealed class SnapshotTests
         var versions = await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version");
         Assert.Equal(MigrationRunner.Load(provider).Select(m => (long)m.Version), versions);
     }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task LargeSnapshotsPageSortedThroughAnIndexWithNullsFirstAscendingAndLastDescending(StoreProvider provider)
+    {
+        await using var s = await StoreUnderTest.CreateAsync(provider);
+        var n = (int)DatasetStore.SortIndexThreshold + 10;
+        var rows = new System.Text.StringBuilder("id,plan,charges,churn\n");
+        for (var i = 1; i <= n; i++) rows.Append($"R{i:D6},p,{(i % 1000 == 0 ? "" : ((i * 7919L) % 100_003).ToString(System.Globalization.CultureInfo.InvariantCulture))},No\n");
+        var result = await s.IngestAsync("big", rows.ToString());
+        var all = s.Datasets.ReadRows(result.Dataset!, result.Snapshot!).Select(r => r[2] as double?).ToList();
+        var ascending = all.OrderBy(v => v.HasValue).ThenBy(v => v).ToList();
+
+        var first = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 0, 100, "charges");
+        var deep = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 30_000, 100, "charges");
+        var last = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 0, 5, "charges", descending: true);
+
+        Assert.Equal(ascending.Take(100), first.Rows.Select(r => r[3] as double?));
+        Assert.Equal(ascending.Skip(30_000).Take(100), deep.Rows.Select(r => r[3] as double?));
+        Assert.Equal(ascending.AsEnumerable().Reverse().Take(5), last.Rows.Select(r => r[3] as double?));
+    }
 }

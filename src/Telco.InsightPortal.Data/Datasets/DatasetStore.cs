@@ -11,6 +11,11 @@ public sealed class DatasetStore(IConnectionFactory factory)
 {
     public const int MaxPageSize = 1000;
 
+    /// <summary>Below this many rows a sorted page is cheapest as a range scan and an in-memory sort.</summary>
+    public const long SortIndexThreshold = 50_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _sortIndexes = new();
+
     public async Task<IReadOnlyList<Dataset>> ListAsync(CancellationToken ct = default)
     {
         await using var connection = await factory.OpenAsync(ct);
@@ -61,8 +66,10 @@ public sealed class DatasetStore(IConnectionFactory factory)
             sortBy = dataset.Schema.Find(sortColumn) ?? throw new ArgumentException($"Unknown column '{sortColumn}'.", nameof(sortColumn));
         var table = new RowTable(dataset.Id, dataset.Schema, factory.Provider);
         await using var connection = await factory.OpenAsync(ct);
+        var viaIndex = sortBy is not null && snapshot.TotalRows >= SortIndexThreshold;
+        if (viaIndex) await EnsureSortIndexAsync(connection, table, sortBy!, ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = table.PageSql(sortBy, descending);
+        command.CommandText = table.PageSql(sortBy, descending, viaIndex);
         // In ingest order a page is a contiguous id range, so the offset becomes part of the seek.
         AddParameter(command, "@from", sortBy is null ? snapshot.RowStart + offset : snapshot.RowStart);
         AddParameter(command, "@to", snapshot.RowEnd);
@@ -72,6 +79,14 @@ public sealed class DatasetStore(IConnectionFactory factory)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) rows.Add(RowReader.Read(reader, dataset.Schema));
         return new RowPage(offset, snapshot.TotalRows, rows);
+    }
+
+    private async Task EnsureSortIndexAsync(DbConnection connection, RowTable table, DatasetColumn column, CancellationToken ct)
+    {
+        var sql = table.SortIndexSql(column);
+        if (_sortIndexes.ContainsKey(sql)) return;
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: ct));
+        _sortIndexes[sql] = true;
     }
 
     /// <summary>Streams a snapshot's rows (or only those added after <paramref name="since"/>) in ingest
