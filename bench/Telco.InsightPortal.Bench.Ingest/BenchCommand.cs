@@ -62,9 +62,12 @@ internal static class BenchCommand
             ok &= ms < GoalPageMs;
             Console.WriteLine($"  offset {offset,9:N0}: {ms,8:N2} ms  {Verdict(ms < GoalPageMs)}");
         }
-        // Sorting has no index to use: every read sorts the whole snapshot. For information, not a goal.
+        // The first sorted read builds the column's index; later pages walk it. For information, not a goal.
+        var build = System.Diagnostics.Stopwatch.StartNew();
+        await store.PageAsync(dataset, snapshot, 0, PageSize, "MonthlyCharges");
+        Console.WriteLine($"  first sorted page (builds the MonthlyCharges index): {build.Elapsed.TotalMilliseconds,8:N0} ms");
         const int sortedReads = 5;
-        foreach (var offset in new[] { 0, rows / 2 })
+        foreach (var offset in new[] { 0, rows / 2, rows - 1000 })
         {
             var ms = await MedianMsAsync(sortedReads, () => store.PageAsync(dataset, snapshot, offset, PageSize, "MonthlyCharges"));
             Console.WriteLine($"  sorted by MonthlyCharges, offset {offset,9:N0}: {ms,8:N2} ms (median of {sortedReads})");
