@@ -30,11 +30,11 @@ public sealed class RowTable(long datasetId, DatasetSchema schema, StoreProvider
     {
         var names = string.Join(", ", schema.Columns.Select(c => ColumnName(c.Ordinal)));
         var parameters = string.Join(", ", schema.Columns.Select(c => "@p" + c.Ordinal.ToString(CultureInfo.InvariantCulture)));
-        return $"INSERT INTO {Name} (_row_id, {names}) VALUES (@row, {parameters})";
+        return "INSERT INTO " + Name + " (_row_id, " + names + ") VALUES (@row, " + parameters + ")";
     }
 
     public string CopySql() =>
-        $"COPY {Name} (_row_id, {string.Join(", ", schema.Columns.Select(c => ColumnName(c.Ordinal)))}) FROM STDIN (FORMAT BINARY)";
+        "COPY " + Name + " (_row_id, " + string.Join(", ", schema.Columns.Select(c => ColumnName(c.Ordinal))) + ") FROM STDIN (FORMAT BINARY)";
 
     /// <summary>One page of the rows in [@from, @to), in physical order or sorted by one schema column.
     /// With <paramref name="viaSortIndex"/>, SQLite is steered onto the column's index (the unary + keeps it
