@@ -28,6 +28,23 @@ public sealed class RoleJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task AnalystReadsDataButIsOfferedNoUploadOrGenerate()
+    {
+        var chromium = browser.RequireBrowser();
+        await using var portal = await PortalFactory.CreateAsync();
+        var baseUrl = portal.StartKestrel();
+        await portal.CreateAsync("arthur", Roles.Analyst);
+        var page = await chromium.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+
+        await page.SignInAsync("arthur", PortalUsers.Password, "/data/telco-churn");
+        await Assertions.Expect(page.Locator("#preview-table tbody tr").First).ToBeVisibleAsync();
+
+        Assert.Equal(0, await page.Locator("#upload-batch").CountAsync());
+        Assert.Equal(0, await page.Locator("#generate-batch").CountAsync());
+        await Shot(page, "analyst-dataset");
+    }
+
+    [Fact]
     public async Task AuditorOpensTheAuditTrailAndVerifiesTheChain()
     {
         var chromium = browser.RequireBrowser();

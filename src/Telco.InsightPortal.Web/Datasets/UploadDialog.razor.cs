@@ -20,6 +20,7 @@ public sealed partial class UploadDialog : IAsyncDisposable
     [Inject] private DatasetIngestService Ingest { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private Audit.IAuditActorAccessor Actor { get; set; } = default!;
+    [Inject] private Security.CircuitAuthorization Authorization { get; set; } = default!;
 
     [Parameter] public Dataset? ExistingDataset { get; set; }
 
@@ -46,6 +47,11 @@ public sealed partial class UploadDialog : IAsyncDisposable
     private async Task StartAsync()
     {
         if (_file is null) return;
+        if (!await Authorization.AllowsAsync(Security.Policies.DataWrite))
+        {
+            Fail("Your role may read data but not upload it.");
+            return;
+        }
         _step = UploadStep.Working;
         _status = $"Uploading {_file.Name}…";
         try
