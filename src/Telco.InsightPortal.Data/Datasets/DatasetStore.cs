@@ -40,6 +40,15 @@ public sealed class DatasetStore(IConnectionFactory factory)
         return row.ToDataset(columns);
     }
 
+    /// <summary>The synchronous twin of <see cref="GetAsync(DbConnection, DbTransaction?, string, CancellationToken, bool)"/>,
+    /// for the ingest, which runs synchronously on a worker thread.</summary>
+    internal static Dataset? Get(DbConnection connection, DbTransaction tx, string name, bool forUpdate)
+    {
+        var sql = forUpdate && connection is Npgsql.NpgsqlConnection ? DatasetSql.LockDatasetByName : DatasetSql.GetDatasetByName;
+        var row = connection.QuerySingleOrDefault<DatasetRow>(sql, new { Name = name }, tx);
+        return row?.ToDataset(connection.Query<ColumnRow>(DatasetSql.ListColumns, new { DatasetId = row.Id }, tx));
+    }
+
     public async Task<IReadOnlyList<Snapshot>> SnapshotsAsync(long datasetId, CancellationToken ct = default)
     {
         await using var connection = await factory.OpenAsync(ct);

@@ -62,7 +62,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
     {
         using var connection = factory.Open();
         using var tx = StoreTransactions.BeginWrite(connection);
-        var dataset = DatasetStore.GetAsync(connection, tx, name, ct, forUpdate: true).GetAwaiter().GetResult();
+        var dataset = DatasetStore.Get(connection, tx, name, forUpdate: true);
         if (dataset is null && options.Schema?.Validate() is { Count: > 0 } schemaProblems)
             return IngestResult.Fail(IngestFailure.BadRequest, string.Join(" ", schemaProblems));
 
