@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Web.Training;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 
@@ -22,6 +23,7 @@ public static class ApiHosting
         app.MapHealthChecks("/health").AllowAnonymous();
         var v1 = app.MapGroup("/api/v1");
         v1.MapDatasetApi();
+        v1.MapTrainingApi();
         v1.MapAuditApi();
         return app;
     }

@@ -1,0 +1,67 @@
+using System.Text;
+using Dapper;
+
+namespace Telco.InsightPortal.Data.Tracking;
+
+/// <summary>Builds the run search query from parsed clauses. Every fragment added here is a constant of this
+/// class or a whitelisted column; keys and values travel as parameters.</summary>
+internal static class RunSearchSql
+{
+    private static readonly Dictionary<string, string> AttributeColumns = new()
+    {
+        ["status"] = "r.status", ["run_name"] = "r.run_name", ["run_id"] = "r.run_id", ["user_id"] = "r.user_id",
+        ["lifecycle_stage"] = "r.lifecycle_stage", ["start_time"] = "r.start_time", ["end_time"] = "r.end_time",
+    };
+
+    private static readonly Dictionary<string, string> Operators = new()
+    {
+        ["="] = "=", ["!="] = "<>", ["<"] = "<", ["<="] = "<=", [">"] = ">", [">="] = ">=",
+    };
+
+    public static (string Sql, DynamicParameters Parameters) Build(IReadOnlyCollection<long> experimentIds, ViewType view,
+        IReadOnlyList<FilterClause> filter, IReadOnlyList<OrderClause> orderBy, int limit, long offset)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("ExperimentIds", experimentIds);
+        parameters.Add("Limit", limit);
+        parameters.Add("Offset", offset);
+        var sql = new StringBuilder("SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id IN @ExperimentIds ");
+        sql.Append(view switch
+        {
+            ViewType.ActiveOnly => " AND r.lifecycle_stage = 'active'",
+            ViewType.DeletedOnly => " AND r.lifecycle_stage = 'deleted'",
+            _ => "",
+        });
+        for (var i = 0; i < filter.Count; i++)
+        {
+            var clause = filter[i];
+            var op = Operators[clause.Operator];
+            parameters.Add($"K{i}", clause.Key);
+            parameters.Add($"V{i}", clause.Value);
+            sql.Append(" AND ").Append(clause.Entity switch
+            {
+                FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND m.value {op} @V{i})",
+                FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND p.value {op} @V{i})",
+                FilterEntity.Tag => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND t.value {op} @V{i})",
+                _ => $"{AttributeColumns[clause.Key]} {op} @V{i}",
+            });
+        }
+        sql.Append(" ORDER BY ");
+        for (var i = 0; i < orderBy.Count; i++)
+        {
+            var clause = orderBy[i];
+            parameters.Add($"O{i}", clause.Key);
+            var expression = clause.Entity switch
+            {
+                FilterEntity.Metric => $"(SELECT m.value FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @O{i})",
+                FilterEntity.Param => $"(SELECT p.value FROM run_params p WHERE p.run_id = r.run_id AND p.key = @O{i})",
+                FilterEntity.Tag => $"(SELECT t.value FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @O{i})",
+                _ => AttributeColumns[clause.Key],
+            };
+            // As in MLflow, runs without the value come last in either direction; the engines disagree on where nulls sort.
+            sql.Append($"CASE WHEN {expression} IS NULL THEN 1 ELSE 0 END, {expression} {(clause.Ascending ? "ASC" : "DESC")}, ");
+        }
+        sql.Append("r.start_time DESC, r.run_id LIMIT @Limit OFFSET @Offset");
+        return (sql.ToString(), parameters);
+    }
+}
