@@ -3,6 +3,7 @@ using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Security;
+using Telco.InsightPortal.Web.Tracking;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();
@@ -11,6 +12,7 @@ builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalApi();
 builder.AddDatasets();
+builder.AddTracking();
 builder.AddAdmin();
 
 var app = builder.Build();

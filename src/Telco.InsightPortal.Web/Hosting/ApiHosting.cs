@@ -1,5 +1,6 @@
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Tracking;
 
 namespace Telco.InsightPortal.Web.Hosting;
 
@@ -23,6 +24,7 @@ public static class ApiHosting
         var v1 = app.MapGroup("/api/v1");
         v1.MapDatasetApi();
         v1.MapAuditApi();
+        app.MapTrackingApi();
         return app;
     }
 }
