@@ -29,7 +29,7 @@ public static class RunEndpoints
         var body = await ReadAsync<RunRequest>(request, ct);
         var who = await actor.GetCurrentAsync();
         // The signed-in user owns the run; the client's user_id is its OS account name, which anyone can set.
-        var run = await store.CreateRunAsync(ExperimentId(body.ExperimentId ?? "0"), who.Name, body.RunName, body.StartTime, Tags(body.Tags), who, ct);
+        var run = await store.CreateRunAsync(ExperimentId(body.ExperimentId), who.Name, body.RunName, body.StartTime, Tags(body.Tags), who, ct);
         return Ok(new { Run = RunJson.From(run) });
     }
 
