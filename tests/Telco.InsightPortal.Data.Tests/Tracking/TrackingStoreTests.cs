@@ -44,6 +44,20 @@ public sealed class TrackingStoreTests
     [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
+    public async Task NanMetricReadsBackAsNanOnBothEngines(StoreProvider provider)
+    {
+        await using var f = await TrackingFixture.CreateAsync(provider);
+        var runId = await f.NewRunAsync(0, "diverged");
+
+        await f.Tracking.LogMetricAsync(runId, new("loss", double.NaN, 1, 0));
+
+        Assert.True(double.IsNaN((await f.Tracking.GetMetricHistoryAsync(runId, "loss", null, null)).Metrics.Single().Value));
+        Assert.True(double.IsNaN((await f.Tracking.GetRunAsync(runId)).Metrics.Single().Value));
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
     public async Task SearchFiltersOrdersAndPages(StoreProvider provider)
     {
         await using var f = await TrackingFixture.CreateAsync(provider);
