@@ -147,6 +147,30 @@ public sealed class TrackingStoreTests
     }
 
     [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task ConcurrentCreatesOfOneNameMakeOneExperimentAndAnswerTheRestAlreadyExists(StoreProvider provider)
+    {
+        await using var f = await TrackingFixture.CreateAsync(provider);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist);
+                return "created";
+            }
+            catch (TrackingException e)
+            {
+                return e.ErrorCode;
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(a => a == "created"));
+        Assert.Equal(7, attempts.Count(a => a == TrackingErrors.AlreadyExists));
+    }
+
+    [Theory]
     [InlineData(1001, 0, 0)]
     [InlineData(0, 101, 0)]
     [InlineData(0, 0, 101)]
