@@ -4,6 +4,7 @@ using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Training;
+using Telco.InsightPortal.Web.Tracking;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();
@@ -12,6 +13,7 @@ builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalApi();
 builder.AddDatasets();
+builder.AddTracking();
 builder.AddTraining();
 builder.AddAdmin();
 

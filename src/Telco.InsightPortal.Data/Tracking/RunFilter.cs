@@ -132,7 +132,9 @@ public static class RunFilter
                 _at += op.Length;
                 return op;
             }
+            var start = _at;
             var word = AtEnd ? "" : Word();
+            _at = start;
             throw Error(word.Length > 0 ? $"operator '{word}' is not supported" : "expected a comparison operator");
         }
 

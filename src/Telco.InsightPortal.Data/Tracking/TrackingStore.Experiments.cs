@@ -6,21 +6,32 @@ namespace Telco.InsightPortal.Data.Tracking;
 
 public sealed partial class TrackingStore
 {
-    public Task<long> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<TrackingTag> tags, AuditActor actor,
+    public async Task<long> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<TrackingTag> tags, AuditActor actor,
         CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name)) throw TrackingException.Invalid("Missing value for required parameter 'name'.");
-        return WriteAsync(actor, async (c, tx) =>
+        try
+        {
+            return await CreateExperimentCoreAsync(name, artifactLocation, tags, actor, ct);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            // Two creators raced past the name check; the unique index decided.
+            throw NameTaken(name);
+        }
+    }
+
+    private Task<long> CreateExperimentCoreAsync(string name, string? artifactLocation, IReadOnlyList<TrackingTag> tags, AuditActor actor, CancellationToken ct) =>
+        WriteAsync(actor, async (c, tx) =>
         {
             if (await c.QuerySingleOrDefaultAsync<Experiment>(new CommandDefinition(TrackingSql.GetExperimentByName, new { Name = name }, tx, cancellationToken: ct)) is not null)
-                throw new TrackingException(TrackingErrors.AlreadyExists, $"Experiment(name={name}) already exists.");
+                throw NameTaken(name);
             var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(TrackingSql.InsertExperiment, new { Name = name, Now }, tx, cancellationToken: ct));
             var location = string.IsNullOrWhiteSpace(artifactLocation) ? $"mlflow-artifacts:/{id}" : artifactLocation;
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.SetArtifactLocation, new { Id = id, ArtifactLocation = location }, tx, cancellationToken: ct));
             foreach (var tag in tags) await SetExperimentTagAsync(c, tx, id, tag, ct);
-            return (id, new AuditEvent("experiment.create", "experiment", id.ToString(System.Globalization.CultureInfo.InvariantCulture), Details: new { name }));
+            return (id, new AuditEvent("experiment.create", "experiment", Id(id), Details: new { name }));
         }, ct);
-    }
 
     public Task<Experiment> GetExperimentAsync(long id, CancellationToken ct = default) =>
         ReadAsync(c => RequireExperimentAsync(c, null, id, ct), ct);
@@ -48,19 +59,29 @@ public sealed partial class TrackingStore
         }, ct);
     }
 
-    public Task RenameExperimentAsync(long id, string newName, AuditActor actor, CancellationToken ct = default)
+    public async Task RenameExperimentAsync(long id, string newName, AuditActor actor, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(newName)) throw TrackingException.Invalid("Missing value for required parameter 'new_name'.");
-        return WriteAsync(actor, async (c, tx) =>
+        try
+        {
+            await RenameExperimentCoreAsync(id, newName, actor, ct);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            throw NameTaken(newName);
+        }
+    }
+
+    private Task RenameExperimentCoreAsync(long id, string newName, AuditActor actor, CancellationToken ct) =>
+        WriteAsync(actor, async (c, tx) =>
         {
             var experiment = await RequireExperimentAsync(c, tx, id, ct);
             if (experiment.Name == newName) return (true, null);
             if (await c.QuerySingleOrDefaultAsync<Experiment>(new CommandDefinition(TrackingSql.GetExperimentByName, new { Name = newName }, tx, cancellationToken: ct)) is not null)
-                throw new TrackingException(TrackingErrors.AlreadyExists, $"Experiment(name={newName}) already exists.");
+                throw NameTaken(newName);
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.RenameExperiment, new { Id = id, Name = newName, Now }, tx, cancellationToken: ct));
             return (true, new AuditEvent("experiment.rename", "experiment", Id(id), Details: new { before = experiment.Name, after = newName }));
         }, ct);
-    }
 
     /// <summary>Deleting an experiment deletes its runs too, and restoring it restores them, as MLflow does.</summary>
     public Task SetExperimentStageAsync(long id, string stage, AuditActor actor, CancellationToken ct = default) =>
@@ -109,6 +130,12 @@ public sealed partial class TrackingStore
         {
             Tags = (await c.QueryAsync<TrackingTag>(new CommandDefinition(TrackingSql.ExperimentTags, new { Id = experiment.ExperimentId }, tx, cancellationToken: ct))).ToList(),
         };
+
+    private static TrackingException NameTaken(string name) => new(TrackingErrors.AlreadyExists, $"Experiment(name={name}) already exists.");
+
+    private static bool IsUniqueViolation(DbException e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 };
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -32,7 +32,7 @@ public sealed partial class TrackingStore
         {
             await RequireActiveRunAsync(c, tx, runId, ct);
             foreach (var param in parameters) await LogParamAsync(c, tx, runId, param, ct);
-            var metricRows = metrics.Select(m => new { RunId = runId, m.Key, m.Value, m.Timestamp, m.Step }).ToList();
+            var metricRows = metrics.Select(m => new { RunId = runId, m.Key, Value = ToStored(m.Value), m.Timestamp, m.Step }).ToList();
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertMetric, metricRows, tx, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertLatestMetric, metricRows, tx, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertTag, tags.Select(t => new { RunId = runId, t.Key, t.Value }), tx, cancellationToken: ct));
@@ -48,11 +48,17 @@ public sealed partial class TrackingStore
         return ReadAsync(async c =>
         {
             await RequireRunAsync(c, null, runId, ct);
-            var rows = (await c.QueryAsync<TrackingMetric>(new CommandDefinition(TrackingSql.MetricHistory,
-                new { RunId = runId, Key = metricKey, Limit = limit + 1, Offset = offset }, cancellationToken: ct))).ToList();
+            var rows = (await c.QueryAsync<(string Key, double? Value, long Timestamp, long Step)>(new CommandDefinition(TrackingSql.MetricHistory,
+                new { RunId = runId, Key = metricKey, Limit = limit + 1, Offset = offset }, cancellationToken: ct)))
+                .Select(m => new TrackingMetric(m.Key, FromStored(m.Value), m.Timestamp, m.Step)).ToList();
             return new MetricPage(rows.Take(limit).ToList(), NextToken(rows.Count, limit, offset));
         }, ct);
     }
+
+    // NaN is stored as NULL: SQLite cannot hold NaN, and PostgreSQL keeps the same representation so both read alike.
+    private static double? ToStored(double value) => double.IsNaN(value) ? null : value;
+
+    private static double FromStored(double? value) => value ?? double.NaN;
 
     private static async Task LogParamAsync(DbConnection c, DbTransaction tx, string runId, TrackingParam param, CancellationToken ct)
     {

@@ -87,8 +87,8 @@ public sealed partial class TrackingStore
     private async Task<IReadOnlyList<Run>> LoadAsync(DbConnection c, DbTransaction? tx, IReadOnlyList<RunInfo> infos, CancellationToken ct)
     {
         var ids = new { Ids = infos.Select(r => r.RunId).ToList() };
-        var metrics = (await c.QueryAsync<(string RunId, string Key, double Value, long Timestamp, long Step)>(
-            new CommandDefinition(InList(TrackingSql.LatestMetricsOf), ids, tx, cancellationToken: ct))).ToLookup(m => m.RunId, m => new TrackingMetric(m.Key, m.Value, m.Timestamp, m.Step));
+        var metrics = (await c.QueryAsync<(string RunId, string Key, double? Value, long Timestamp, long Step)>(
+            new CommandDefinition(InList(TrackingSql.LatestMetricsOf), ids, tx, cancellationToken: ct))).ToLookup(m => m.RunId, m => new TrackingMetric(m.Key, FromStored(m.Value), m.Timestamp, m.Step));
         var parameters = (await c.QueryAsync<(string RunId, string Key, string Value)>(
             new CommandDefinition(InList(TrackingSql.ParamsOf), ids, tx, cancellationToken: ct))).ToLookup(p => p.RunId, p => new TrackingParam(p.Key, p.Value));
         var tags = (await c.QueryAsync<(string RunId, string Key, string Value)>(

@@ -44,6 +44,20 @@ public sealed class TrackingStoreTests
     [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
+    public async Task NanMetricReadsBackAsNanOnBothEngines(StoreProvider provider)
+    {
+        await using var f = await TrackingFixture.CreateAsync(provider);
+        var runId = await f.NewRunAsync(0, "diverged");
+
+        await f.Tracking.LogMetricAsync(runId, new("loss", double.NaN, 1, 0));
+
+        Assert.True(double.IsNaN((await f.Tracking.GetMetricHistoryAsync(runId, "loss", null, null)).Metrics.Single().Value));
+        Assert.True(double.IsNaN((await f.Tracking.GetRunAsync(runId)).Metrics.Single().Value));
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
     public async Task SearchFiltersOrdersAndPages(StoreProvider provider)
     {
         await using var f = await TrackingFixture.CreateAsync(provider);
@@ -130,6 +144,30 @@ public sealed class TrackingStoreTests
         var error = await Assert.ThrowsAsync<TrackingException>(() => f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist));
 
         Assert.Equal(TrackingErrors.AlreadyExists, error.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task ConcurrentCreatesOfOneNameMakeOneExperimentAndAnswerTheRestAlreadyExists(StoreProvider provider)
+    {
+        await using var f = await TrackingFixture.CreateAsync(provider);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist);
+                return "created";
+            }
+            catch (TrackingException e)
+            {
+                return e.ErrorCode;
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(a => a == "created"));
+        Assert.Equal(7, attempts.Count(a => a == TrackingErrors.AlreadyExists));
     }
 
     [Theory]

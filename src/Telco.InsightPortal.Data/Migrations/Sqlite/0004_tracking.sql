@@ -46,12 +46,12 @@ CREATE TABLE run_tags (
     PRIMARY KEY (run_id, key)
 );
 
--- Every logged value: the history a chart draws.
+-- Every logged value: the history a chart draws. A NULL value is NaN, which SQLite cannot store (it turns it into NULL).
 CREATE TABLE run_metrics (
     id        INTEGER PRIMARY KEY,
     run_id    TEXT    NOT NULL REFERENCES runs (run_id),
     key       TEXT    NOT NULL,
-    value     REAL    NOT NULL,
+    value     REAL,
     timestamp INTEGER NOT NULL,
     step      INTEGER NOT NULL
 );
@@ -61,7 +61,7 @@ CREATE INDEX ix_run_metrics_history ON run_metrics (run_id, key, step, timestamp
 CREATE TABLE run_latest_metrics (
     run_id    TEXT    NOT NULL REFERENCES runs (run_id),
     key       TEXT    NOT NULL,
-    value     REAL    NOT NULL,
+    value     REAL,
     timestamp INTEGER NOT NULL,
     step      INTEGER NOT NULL,
     PRIMARY KEY (run_id, key)

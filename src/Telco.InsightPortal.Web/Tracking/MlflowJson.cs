@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Telco.InsightPortal.Data.Tracking;
+
+namespace Telco.InsightPortal.Web.Tracking;
+
+/// <summary>MLflow's wire format: snake_case names, string ids, int64 milliseconds, and errors as
+/// <c>{"error_code", "message"}</c>. Protobuf JSON may send int64 as strings, so numbers are read from either.</summary>
+public static class MlflowJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static readonly object Empty = new { };
+
+    public static IResult Ok(object body) => Results.Json(body, Options);
+
+    public static IResult Error(string code, string message) =>
+        Results.Json(new { ErrorCode = code, Message = message }, Options,
+            statusCode: code == TrackingErrors.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+
+    /// <summary>An empty body reads as an empty request, whose missing required fields are then reported by name.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : new()
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        if (string.IsNullOrWhiteSpace(text)) return new T();
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, Options) ?? new T();
+        }
+        catch (JsonException e)
+        {
+            throw TrackingException.Invalid($"Malformed JSON in the request body: {e.Message}");
+        }
+    }
+
+    public static T Required<T>(T? value, string name) where T : class =>
+        value is string { Length: 0 } || value is null ? throw TrackingException.Invalid($"Missing value for required parameter '{name}'.") : value;
+
+    public static T RequiredValue<T>(T? value, string name) where T : struct =>
+        value ?? throw TrackingException.Invalid($"Missing value for required parameter '{name}'.");
+
+    public static long ExperimentId(string? id, string name = "experiment_id") =>
+        long.TryParse(Required(id, name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw TrackingException.Invalid($"Invalid value '{id}' for parameter '{name}': experiment ids are integers.");
+
+    public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public static ViewType View(string? view) => view?.ToUpperInvariant() switch
+    {
+        null or "" or "ACTIVE_ONLY" or "1" => ViewType.ActiveOnly,
+        "DELETED_ONLY" or "2" => ViewType.DeletedOnly,
+        "ALL" or "3" => ViewType.All,
+        _ => throw TrackingException.Invalid($"Invalid view type '{view}'; use ACTIVE_ONLY, DELETED_ONLY or ALL."),
+    };
+
+    public static int? Int(string? text, string name) =>
+        string.IsNullOrEmpty(text) ? null
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw TrackingException.Invalid($"Invalid value '{text}' for parameter '{name}': expected an integer.");
+}
