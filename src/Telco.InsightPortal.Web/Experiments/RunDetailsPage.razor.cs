@@ -56,26 +56,36 @@ public sealed partial class RunDetailsPage : IDisposable
         {
             // Disposed.
         }
+        finally
+        {
+            timer.Dispose();
+            // Another run (same component, new RunId) may need its own timer.
+            if (ReferenceEquals(_timer, timer)) _timer = null;
+        }
     }
 
     private async Task LoadAsync()
     {
+        Run run;
         try
         {
-            _run = await Tracking.GetRunAsync(RunId, _cts.Token);
+            run = await Tracking.GetRunAsync(RunId, _cts.Token);
         }
         catch (TrackingException e) when (e.ErrorCode is TrackingErrors.NotFound or TrackingErrors.InvalidParameter)
         {
             _run = null;
             return;
         }
-        _crumbs = [new("Experiments", "/experiments"), new("Experiment " + _run.Info.ExperimentId, ExperimentLinks.Experiment(_run.Info.ExperimentId)),
-            new(_run.Info.RunName, null, disabled: true)];
-        _metrics = _run.Metrics.GroupBy(m => m.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => KeyValuePair.Create(g.Key, RunView.MetricText(_run, g.Key))).ToList();
-        _params = _run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value)).ToList();
-        _tags = _run.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToList();
-        _artifacts = await Artifacts.ReadAsync(_run, _cts.Token);
+        // Read everything first, then show it together: a render between the awaits would show a run without its charts.
+        var artifacts = await Artifacts.ReadAsync(run, _cts.Token);
+        _crumbs = [new("Experiments", "/experiments"), new("Experiment " + run.Info.ExperimentId, ExperimentLinks.Experiment(run.Info.ExperimentId)),
+            new(run.Info.RunName, null, disabled: true)];
+        _metrics = run.Metrics.GroupBy(m => m.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, RunView.MetricText(run, g.Key))).ToList();
+        _params = run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value)).ToList();
+        _tags = run.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToList();
+        _artifacts = artifacts;
+        _run = run;
     }
 
     public void Dispose()

@@ -52,6 +52,7 @@ public sealed class RunDetailsPageTests : ExperimentsTestContext
 
         var cut = RenderRun(runId);
 
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindComponents<Stub<LineChart>>().Count));
         var lines = cut.FindComponents<Stub<LineChart>>().Select(s => s.Instance.Parameters).ToList();
         var roc = lines.Single(p => p.Get(x => x.Title) == "ROC curve").Get(x => x.Series)[0];
         Assert.Equal(Roc.Select(p => p.FalsePositiveRate), roc.X);
