@@ -7,7 +7,7 @@ namespace Telco.InsightPortal.Web.Experiments;
 
 /// <summary>An experiment's runs, searched and sorted by the store (MLflow filter and order_by) and paged with
 /// its page tokens: the page keeps the tokens it came through so it can go back.</summary>
-public sealed partial class ExperimentPage
+public sealed partial class ExperimentRunsPage
 {
     public const int PageSize = 25;
 

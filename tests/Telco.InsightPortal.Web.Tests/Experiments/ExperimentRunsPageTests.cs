@@ -1,19 +1,22 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Web.Experiments;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 
-public sealed class ExperimentPageTests : ExperimentsTestContext
+public sealed class ExperimentRunsPageTests : ExperimentsTestContext
 {
-    private IRenderedComponent<ExperimentPage> RenderRuns(long experimentId)
+    private IRenderedComponent<ExperimentRunsPage> RenderRuns(long experimentId)
     {
         SignInReader();
-        var cut = Render<ExperimentPage>(p => p.Add(x => x.Id, experimentId));
+        var cut = Render<ExperimentRunsPage>(p => p.Add(x => x.Id, experimentId));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#run-table")));
         return cut;
     }
 
-    private static void Search(IRenderedComponent<ExperimentPage> cut, string filter)
+    private static void Search(IRenderedComponent<ExperimentRunsPage> cut, string filter)
     {
         cut.Find("input#run-filter").Input(filter);
         cut.Find("#run-search").Click();
@@ -64,9 +67,12 @@ public sealed class ExperimentPageTests : ExperimentsTestContext
         await CreateRunAsync(experiment, "calm-otter", "logistic", 0.8);
         var cut = RenderRuns(experiment);
 
-        Search(cut, "metrics.roc_auc >>> 'x'");
+        const string bad = "metrics.roc_auc >>> 'x'";
+        var expected = await Assert.ThrowsAsync<TrackingException>(() => Tracking.SearchRunsAsync([experiment], bad, ViewType.ActiveOnly, 10, null, null, Ct));
 
-        cut.WaitForAssertion(() => Assert.False(string.IsNullOrWhiteSpace(cut.Find("#filter-error").TextContent)));
+        Search(cut, bad);
+
+        cut.WaitForAssertion(() => Assert.Equal(expected.Message, cut.Find("#filter-error").TextContent.Trim()));
         Assert.Empty(cut.FindAll("#run-table"));
     }
 
@@ -74,15 +80,34 @@ public sealed class ExperimentPageTests : ExperimentsTestContext
     public async Task NextPageFollowsTheStorePageTokenAndPreviousComesBack()
     {
         var experiment = await CreateExperimentAsync("telco-churn");
-        for (var i = 0; i < ExperimentPage.PageSize + 2; i++) await CreateRunAsync(experiment, $"run-{i:00}", "logistic", 0.5 + i / 100.0);
+        for (var i = 0; i < ExperimentRunsPage.PageSize + 2; i++) await CreateRunAsync(experiment, $"run-{i:00}", "logistic", 0.5 + i / 100.0);
         var cut = RenderRuns(experiment);
-        Assert.Equal(ExperimentPage.PageSize, cut.FindAll("#run-table tbody tr").Count);
+        Assert.Equal(ExperimentRunsPage.PageSize, cut.FindAll("#run-table tbody tr").Count);
 
         cut.Find("#page-next").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("#run-table tbody tr").Count));
         cut.Find("#page-previous").Click();
-        cut.WaitForAssertion(() => Assert.Equal(ExperimentPage.PageSize, cut.FindAll("#run-table tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(ExperimentRunsPage.PageSize, cut.FindAll("#run-table tbody tr").Count));
+    }
+
+    [Fact]
+    public async Task SelectingTwoRunsEnablesCompareWhichOpensTheComparison()
+    {
+        var experiment = await CreateExperimentAsync("telco-churn");
+        var a = await CreateRunAsync(experiment, "calm-otter", "logistic", 0.8);
+        var b = await CreateRunAsync(experiment, "brisk-heron", "fasttree", 0.9);
+        var cut = RenderRuns(experiment);
+        Assert.True(cut.Find("#compare").HasAttribute("disabled"));
+
+        foreach (var box in cut.FindAll("#run-table tbody input[type=checkbox]")) box.Change(true);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#compare").HasAttribute("disabled")));
+        cut.Find("#compare").Click();
+
+        var uri = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Contains("/experiments/compare?runs=", uri);
+        Assert.Contains(a, uri);
+        Assert.Contains(b, uri);
     }
 
     [Fact]
@@ -90,7 +115,7 @@ public sealed class ExperimentPageTests : ExperimentsTestContext
     {
         SignInReader();
 
-        var cut = Render<ExperimentPage>(p => p.Add(x => x.Id, 424242));
+        var cut = Render<ExperimentRunsPage>(p => p.Add(x => x.Id, 424242));
 
         cut.WaitForAssertion(() => Assert.Contains("No such experiment", cut.Markup));
     }
