@@ -1,6 +1,7 @@
 using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Training;
@@ -15,6 +16,7 @@ builder.AddPortalApi();
 builder.AddDatasets();
 builder.AddTracking();
 builder.AddTraining();
+builder.AddExperiments();
 builder.AddAdmin();
 
 var app = builder.Build();

@@ -15,6 +15,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         ComponentFactories.AddStub<BarChart>();
+        ComponentFactories.AddStub<LineChart>();
+        ComponentFactories.AddStub<Heatmap>();
     }
 
     /// <summary>MudBlazor's popovers and dialogs live in providers that the layout normally renders.</summary>

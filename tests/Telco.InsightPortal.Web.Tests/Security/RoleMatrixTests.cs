@@ -21,6 +21,7 @@ public sealed class RoleMatrixTests
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{name}"] = "telco-churn", ["{Name}"] = "telco-churn", ["{id:long}"] = "1", ["{documentName}"] = "v1",
+        ["{runId}"] = "no-such-run",
     };
 
     [Fact]

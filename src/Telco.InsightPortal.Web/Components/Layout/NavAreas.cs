@@ -16,7 +16,7 @@ public static class NavAreas
         new("Apps", "/apps", Icons.Material.Filled.Apps, false),
         new("Dashboards", "/dashboards", Icons.Material.Filled.Dashboard, false),
         new("Data", "/data", Icons.Material.Filled.Storage, true),
-        new("Experiments", "/experiments", Icons.Material.Filled.Science, false),
+        new("Experiments", "/experiments", Icons.Material.Filled.Science, true),
         new("Models", "/models", Icons.Material.Filled.ModelTraining, false),
         new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload, false),
         new("Jobs", "/jobs", Icons.Material.Filled.Schedule, false),
