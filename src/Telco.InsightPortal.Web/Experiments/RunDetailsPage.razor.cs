@@ -83,7 +83,8 @@ public sealed partial class RunDetailsPage : IDisposable
         _metrics = run.Metrics.GroupBy(m => m.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => KeyValuePair.Create(g.Key, RunView.MetricText(run, g.Key))).ToList();
         _params = run.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value)).ToList();
-        _tags = run.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToList();
+        // Artifact hashes are listed with the artifacts below; the tag table keeps to lineage and settings.
+        _tags = run.Tags.Where(t => !t.Key.StartsWith("artifact.", StringComparison.Ordinal)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToList();
         _artifacts = artifacts;
         _run = run;
     }
