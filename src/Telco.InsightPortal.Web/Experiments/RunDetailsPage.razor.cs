@@ -27,7 +27,7 @@ public sealed partial class RunDetailsPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        await LoadAsync();
+        await LoadAsync(_cts.Token);
         _loaded = true;
     }
 
@@ -37,17 +37,17 @@ public sealed partial class RunDetailsPage : IDisposable
         if (_timer is null && _run is not null && RunView.IsActive(_run.Info.Status))
         {
             _timer = new PeriodicTimer(PollInterval);
-            _ = PollAsync(_timer);
+            _ = PollAsync(_timer, _cts.Token);
         }
     }
 
-    private async Task PollAsync(PeriodicTimer timer)
+    private async Task PollAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try
         {
-            while (await timer.WaitForNextTickAsync(_cts.Token))
+            while (await timer.WaitForNextTickAsync(ct))
             {
-                await InvokeAsync(LoadAsync);
+                await InvokeAsync(() => LoadAsync(ct));
                 await InvokeAsync(StateHasChanged);
                 if (_run is null || !RunView.IsActive(_run.Info.Status)) break;
             }
@@ -64,12 +64,12 @@ public sealed partial class RunDetailsPage : IDisposable
         }
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(CancellationToken ct)
     {
         Run run;
         try
         {
-            run = await Tracking.GetRunAsync(RunId, _cts.Token);
+            run = await Tracking.GetRunAsync(RunId, ct);
         }
         catch (TrackingException e) when (e.ErrorCode is TrackingErrors.NotFound or TrackingErrors.InvalidParameter)
         {
@@ -77,7 +77,7 @@ public sealed partial class RunDetailsPage : IDisposable
             return;
         }
         // Read everything first, then show it together: a render between the awaits would show a run without its charts.
-        var artifacts = await Artifacts.ReadAsync(run, _cts.Token);
+        var artifacts = await Artifacts.ReadAsync(run, ct);
         _crumbs = [new("Experiments", "/experiments"), new("Experiment " + run.Info.ExperimentId, ExperimentLinks.Experiment(run.Info.ExperimentId)),
             new(run.Info.RunName, null, disabled: true)];
         _metrics = run.Metrics.GroupBy(m => m.Key).OrderBy(g => g.Key, StringComparer.Ordinal)

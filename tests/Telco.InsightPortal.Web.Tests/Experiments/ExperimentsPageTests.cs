@@ -7,10 +7,12 @@ namespace Telco.InsightPortal.Web.Tests.Experiments;
 public sealed class ExperimentsPageTests : ExperimentsTestContext
 {
     [Fact]
-    public async Task ListShowsEveryActiveExperimentWithALinkToItsRuns()
+    public async Task ListShowsEveryActiveExperimentWithItsRunCountAndALinkToItsRuns()
     {
         var churn = await CreateExperimentAsync("telco-churn");
         await CreateExperimentAsync("<b>retention</b>");
+        await CreateRunAsync(churn, "calm-otter", "logistic", 0.8);
+        await CreateRunAsync(churn, "brisk-heron", "fasttree", 0.9);
         SignInReader();
 
         var cut = Render<ExperimentsPage>();
@@ -20,6 +22,8 @@ public sealed class ExperimentsPageTests : ExperimentsTestContext
         Assert.Contains(cut.FindAll("a"), a => a.GetAttribute("href") == $"/experiments/{churn}");
         Assert.Contains("<b>retention</b>", cut.Find("#experiment-table").TextContent);
         Assert.Empty(cut.FindAll("#experiment-table b"));
+        var churnRow = cut.FindAll("#experiment-table tbody tr").Single(r => r.TextContent.Contains("telco-churn"));
+        Assert.Equal("2", churnRow.QuerySelector("td[data-label=Runs]")!.TextContent.Trim());
     }
 
     [Fact]
