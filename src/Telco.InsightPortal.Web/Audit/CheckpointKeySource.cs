@@ -1,4 +1,5 @@
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Audit;
 
@@ -31,17 +32,8 @@ public static class CheckpointKeySource
     {
         if (Problem(configured, production) is { } problem) throw new InvalidOperationException(problem);
         if (!string.IsNullOrWhiteSpace(configured)) return CheckpointKey.FromBase64(configured);
-        var path = Path.Combine(dataDir, KeyFileName);
-        if (File.Exists(path))
-        {
-            log.LogWarning("Audit:CheckpointKey is not set; signing audit checkpoints with the development key in {Path}.", path);
-            return CheckpointKey.FromBase64(File.ReadAllText(path));
-        }
-        var key = CheckpointKey.Generate();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(path, options)) writer.Write(key.ToBase64());
-        log.LogWarning("Audit:CheckpointKey is not set; generated a development key into {Path}. Set Audit:CheckpointKey in production.", path);
-        return key;
+        // Outside Production: the same create-once, owner-only key file as the portal's other secrets.
+        var bytes = SecretFile.LoadOrCreate(null, "Audit:CheckpointKey", Path.Combine(dataDir, KeyFileName), CheckpointKey.MinimumBytes, log);
+        return new CheckpointKey(bytes);
     }
 }
