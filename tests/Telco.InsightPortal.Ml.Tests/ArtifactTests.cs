@@ -23,7 +23,7 @@ public sealed class ArtifactTests : IDisposable
         var result = await TrainIntoAsync(run);
 
         string[] expected = [ArtifactNames.Model, ArtifactNames.Metrics, ArtifactNames.Roc, ArtifactNames.PrecisionRecall, ArtifactNames.Confusion,
-            ArtifactNames.Importance, ArtifactNames.Calibration, ArtifactNames.Predictions];
+            ArtifactNames.Importance, ArtifactNames.Calibration, ArtifactNames.Predictions, ArtifactNames.Signature];
         Assert.Equal(expected.Order(), result.Artifacts.Select(a => a.Name).Order());
         foreach (var a in result.Artifacts)
             Assert.Equal(a.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(a.Path, TestContext.Current.CancellationToken))));
@@ -45,6 +45,22 @@ public sealed class ArtifactTests : IDisposable
         var c = confusion.RootElement;
         Assert.Equal(result.Test.Rows, c.GetProperty("truePositives").GetInt32() + c.GetProperty("falsePositives").GetInt32()
             + c.GetProperty("trueNegatives").GetInt32() + c.GetProperty("falseNegatives").GetInt32());
+    }
+
+    [Fact]
+    public async Task SignatureRoundTripsTheTrainedSchemaAndLabels()
+    {
+        var run = Path.Combine(_root.Path, "run-4");
+        var request = new SyntheticChurn().Request("logistic") with { ArtifactDirectory = run };
+
+        await new ChurnTrainer().TrainAsync(request, ct: TestContext.Current.CancellationToken);
+
+        var signature = ModelSignature.Read(Path.Combine(run, ArtifactNames.Signature));
+        Assert.Equal(request.Schema.Columns, signature.Schema.Columns);
+        Assert.Equal(request.LabelColumn, signature.LabelColumn);
+        Assert.NotEqual(signature.PositiveLabel, signature.NegativeLabel);
+        Assert.Equal(["contract", "monthly", "tenure"], signature.Inputs.Select(c => c.Name).Order());
+        Assert.Throws<ModelLoadException>(() => ModelSignature.Read(Path.Combine(run, ArtifactNames.Roc)));
     }
 
     [Fact]

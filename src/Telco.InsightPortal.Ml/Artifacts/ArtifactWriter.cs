@@ -11,18 +11,22 @@ namespace Telco.InsightPortal.Ml.Artifacts;
 /// model always has the evaluation that justified it.</summary>
 internal static class ArtifactWriter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public sealed record TestPredictions(ColumnarTable Table, int[] Rows, float[] Probabilities, bool[] Labels);
 
     public static IReadOnlyList<ArtifactFile> Write(string directory, MLContext ml, ITransformer model, DataViewSchema inputSchema,
-        object summary, TestPredictions test, IReadOnlyList<ColumnImportance> importance, double threshold)
+        object summary, ModelSignature signature, TestPredictions test, IReadOnlyList<ColumnImportance> importance, double threshold)
     {
         var p = test.Probabilities;
         var y = test.Labels;
         return
         [
             WriteJson(directory, ArtifactNames.Metrics, summary),
+            WriteJson(directory, ArtifactNames.Signature, signature),
             WriteJson(directory, ArtifactNames.Roc, BinaryEvaluator.RocCurve(p, y)),
             WriteJson(directory, ArtifactNames.PrecisionRecall, BinaryEvaluator.PrCurve(p, y)),
             WriteJson(directory, ArtifactNames.Confusion, BinaryEvaluator.Confusion(p, y, threshold)),
