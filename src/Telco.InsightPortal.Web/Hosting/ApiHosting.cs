@@ -2,6 +2,7 @@ using Telco.InsightPortal.Web.Training;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Tracking;
+using Telco.InsightPortal.Web.Registry;
 
 namespace Telco.InsightPortal.Web.Hosting;
 
@@ -27,6 +28,7 @@ public static class ApiHosting
         v1.MapTrainingApi();
         v1.MapAuditApi();
         app.MapTrackingApi();
+        app.MapRegistryApi();
         return app;
     }
 }
