@@ -13,10 +13,11 @@ public sealed partial class RegistryStore
     /// <summary>
     /// A new version from a FINISHED run's model zip. The zip's SHA-256 must match the one the run recorded when it
     /// was trained (tag <c>artifact.model.zip.sha256</c>), so a version never points at a file changed since; the
-    /// run's dataset and snapshot tags become the version's lineage.
+    /// run's dataset and snapshot tags become the version's lineage. With <paramref name="createModel"/> a missing
+    /// registered model is created in the same transaction, so a refused version leaves no empty model behind.
     /// </summary>
     public Task<ModelVersion> CreateVersionAsync(string name, ModelSource source, string? description, IReadOnlyList<RegistryTag> tags,
-        AuditActor actor, CancellationToken ct = default)
+        AuditActor actor, CancellationToken ct = default, bool createModel = false)
     {
         CheckName(name);
         foreach (var tag in tags) CheckTag(tag);
@@ -24,6 +25,11 @@ public sealed partial class RegistryStore
         var sha = ModelSources.Sha256(source.FullPath);
         return WriteAsync(actor, async (c, tx, audit) =>
         {
+            if (createModel && await c.QuerySingleOrDefaultAsync<RegisteredModel>(Command(RegistrySql.GetModelByName, new { Name = name }, tx, ct)) is null)
+            {
+                await c.ExecuteScalarAsync<long>(Command(RegistrySql.InsertModel, new { Name = name, Description = "", CreatedBy = actor.Name, Now }, tx, ct));
+                audit.Add(new AuditEvent("model.create", "registered_model", name));
+            }
             var model = await RequireModelAsync(c, tx, name, ct);
             var run = await c.QuerySingleOrDefaultAsync<(string RunId, string Status, string LifecycleStage)?>(
                           Command(RegistrySql.GetRunForVersion, new { source.RunId }, tx, ct))
