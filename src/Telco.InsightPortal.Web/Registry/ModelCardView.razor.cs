@@ -15,6 +15,10 @@ public sealed partial class ModelCardView
     [Inject] private IAuditActorAccessor Actor { get; set; } = default!;
     [Inject] private CircuitAuthorization Authorization { get; set; } = default!;
 
+    /// <summary>The slices a fairness review starts from (gender, SeniorCitizen, Contract come first in slices.json); the rest on request.</summary>
+    private const int FirstSlices = 3;
+
+    private string? _moreSlice;
     private bool _editing;
     private string? _description;
     private string? _error;

@@ -87,7 +87,7 @@ public sealed class ModelPageTests : RegistryTestContext
         Assert.Contains(version.ModelSha256, cut.Find("#card-training-data").TextContent);
         var charts = cut.FindComponents<Stub<BarChart>>().Select(c => c.Instance.Parameters).ToList();
         Assert.Contains(charts, p => p.Get(x => x.Labels).SequenceEqual(["Contract", "tenure"]));
-        Assert.Contains(charts, p => p.Get(x => x.Labels).SequenceEqual(["Female", "Male"]) && p.Get(x => x.Values).SequenceEqual([0.84, 0.86]));
+        Assert.Contains(charts, p => p.Get(x => x.Labels).SequenceEqual(["Female (500)", "Male (520)"]) && p.Get(x => x.Values).SequenceEqual([0.84, 0.86]));
         Assert.Contains("too small", cut.Find("#slice-Contract").TextContent);
         Assert.Contains("2 positive and 38 negative", cut.Find("#slice-Contract").TextContent);
     }
