@@ -40,10 +40,7 @@ public sealed partial class RegistryStore(IConnectionFactory factory, IAuditTrai
         return await read(connection);
     }
 
-    // Dapper expands a list into (@a, @b) for SQLite but sends it whole, as an array, to Npgsql.
-    private string InList(string sql) => factory.Provider == StoreProvider.Postgres
-        ? sql.Replace(" IN @Ids ", " = ANY(@Ids) ", StringComparison.Ordinal)
-        : sql;
+    private string InList(string sql) => ProviderSql.InList(factory.Provider, sql);
 
     private static CommandDefinition Command(string sql, object? parameters, DbTransaction? tx, CancellationToken ct) =>
         new(sql, parameters, tx, cancellationToken: ct);
