@@ -11,14 +11,15 @@ public static class CompareAxes
 {
     public const int MaxCategories = 12;
 
-    public sealed record Result(IReadOnlyList<ParallelAxis> Axes, IReadOnlyList<string> LeftOut);
+    /// <summary>The axes, the run drawn as each line (in the axes' value order), and what could not be drawn.</summary>
+    public sealed record Result(IReadOnlyList<ParallelAxis> Axes, IReadOnlyList<string> Lines, IReadOnlyList<string> LeftOut);
 
     public static Result Build(IReadOnlyList<Run> runs, string metric)
     {
         var leftOut = new List<string>();
         var drawn = runs.Where(r => RunView.Metric(r, metric) is { } v && double.IsFinite(v)).ToList();
         leftOut.AddRange(runs.Except(drawn).Select(r => $"run {r.Info.RunName} (no {metric})"));
-        if (drawn.Count == 0) return new([], leftOut);
+        if (drawn.Count == 0) return new([], [], leftOut);
 
         var axes = new List<ParallelAxis>();
         foreach (var key in drawn.SelectMany(r => r.Params.Select(p => p.Key)).Distinct().Order(StringComparer.Ordinal))
@@ -40,6 +41,6 @@ public static class CompareAxes
             else axes.Add(new ParallelAxis(key, values.Select(v => (double)categories.IndexOf(v)).ToList(), categories!));
         }
         axes.Add(new ParallelAxis(metric, drawn.Select(r => RunView.Metric(r, metric)!.Value).ToList()));
-        return new(axes, leftOut);
+        return new(axes, drawn.Select(r => r.Info.RunName).ToList(), leftOut);
     }
 }

@@ -46,7 +46,9 @@ public sealed class ComparePageTests : ExperimentsTestContext
         var cut = Render<ComparePage>();
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindComponents<Stub<ParallelCoordinates>>()));
-        var axes = cut.FindComponent<Stub<ParallelCoordinates>>().Instance.Parameters.Get(x => x.Axes);
+        var chart = cut.FindComponent<Stub<ParallelCoordinates>>().Instance.Parameters;
+        var axes = chart.Get(x => x.Axes);
+        Assert.Equal(["calm-otter", "brisk-heron"], chart.Get(x => x.Lines));
         Assert.Equal(["seed", "trainer", "roc_auc"], axes.Select(x => x.Label));
         Assert.Equal([42d, 42d], axes[0].Values);
         Assert.Equal(["fasttree", "logistic"], axes[1].Categories!);
