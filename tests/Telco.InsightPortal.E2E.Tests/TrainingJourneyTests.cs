@@ -66,6 +66,18 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         // One SVG line per run, each named in the legend (the axes and their labels have no legend entry).
         await Assertions.Expect(page.Locator("#compare-parallel .legend .traces")).ToHaveCountAsync(2);
         await Shot(page, "04-compare");
+        var experimentId = (await portal.Services.GetRequiredService<Data.Tracking.TrackingStore>().GetRunAsync(apiRunId)).Info.ExperimentId;
+        await page.GotoInteractiveAsync($"/experiments/{experimentId}");
+        await page.ClickAsync("#column-chooser-toggle");
+        await page.Locator("div[data-column='params.seed'] input").CheckAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("cols=.*params\\.seed"));
+        await Assertions.Expect(page.Locator("#run-table thead")).ToContainTextAsync("seed");
+        // Params are text, as in MLflow: "42" sorts before "7"; a second click reverses.
+        await page.ClickAsync("button[data-sort='params.seed']");
+        await Assertions.Expect(page.Locator("#run-table tbody tr:first-child td:last-child")).ToHaveTextAsync("42");
+        await Shot(page, "05-runs-columns");
+        await page.ClickAsync("button[data-sort='params.seed']");
+        await Assertions.Expect(page.Locator("#run-table tbody tr:first-child td:last-child")).ToHaveTextAsync("7");
         Assert.Empty(problems);
     }
 
@@ -99,7 +111,12 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator("#run-trial")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Trial [01] of 24$"));
         pageReady.Set();
         await Assertions.Expect(page.Locator("#run-trial")).ToHaveTextAsync("Trial 2 of 24");
-        await Shot(page, "05-running-progress");
+        await Shot(page, "06-running-progress");
+        var experimentId = (await portal.Services.GetRequiredService<Data.Tracking.TrackingStore>().GetRunAsync(runId)).Info.ExperimentId;
+        await page.GotoInteractiveAsync($"/experiments/{experimentId}");
+        await Assertions.Expect(page.Locator(".run-row-progress")).ToContainTextAsync("Sweeping · trial");
+        await Shot(page, "07-runs-table-progress");
+        await page.GotoInteractiveAsync("/runs/" + runId);
         await page.ClickAsync("#run-cancel");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel run" }).ClickAsync();
 
@@ -107,7 +124,7 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.Equal("KILLED", await portal.Services.GetRequiredService<TrainingWorker>().WhenDoneAsync(runId).WaitAsync(RunLimit));
         await page.GetByRole(AriaRole.Tab, new() { Name = "Log" }).ClickAsync();
         await Assertions.Expect(page.Locator("#run-log")).ToContainTextAsync("KILLED: cancelled by dora.");
-        await Shot(page, "06-killed-log");
+        await Shot(page, "08-killed-log");
         Assert.Empty(problems);
     }
 
