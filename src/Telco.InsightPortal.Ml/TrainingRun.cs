@@ -66,6 +66,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         };
         if (request.ArtifactDirectory is null) return Done(result, clock);
 
+        Report(TrainingStage.Evaluating, 0.88, "Permutation feature importance on a test sample");
         var sample = StratifiedSplit.Shuffled(split.Test, new Random(request.Seed)).Take(request.ImportanceSampleRows).Order().ToArray();
         var importance = PermutationImportance.Compute(model, _table, sample, _plan.InputColumns, request.Seed, ct);
         Report(TrainingStage.WritingArtifacts, 0.95, "Writing artifacts");
@@ -107,6 +108,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var trials = new List<SweepTrial>();
         SweepTrial? best = null;
         var clock = Stopwatch.StartNew();
+        Report(TrainingStage.Sweeping, 0.1, $"Sweep of up to {plan.Count} trials within {sweep.TimeBudget.TotalSeconds:F0} s", null, plan.Count);
         foreach (var (spec, parameters) in plan)
         {
             if (trials.Count > 0 && clock.Elapsed > sweep.TimeBudget)
@@ -121,7 +123,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
             trials.Add(trial);
             if (best is null || BinaryMetrics.IsBetter(sweep.Metric, metrics.Get(sweep.Metric), best.Validation.Get(sweep.Metric))) best = trial;
             Report(TrainingStage.Sweeping, 0.1 + 0.6 * trials.Count / plan.Count,
-                $"Trial {trial.Step}/{plan.Count}: {spec.Name}, validation {sweep.Metric} {metrics.Get(sweep.Metric):F4}", trial);
+                $"Trial {trial.Step}/{plan.Count}: {spec.Name}, validation {sweep.Metric} {metrics.Get(sweep.Metric):F4}", trial, plan.Count);
         }
         return (TrainerCatalog.Get(best!.Trainer), best.Params, trials);
     }
@@ -161,6 +163,6 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         return text;
     }
 
-    private void Report(TrainingStage stage, double fraction, string message, SweepTrial? trial = null) =>
-        progress?.Report(new TrainingProgress(stage, fraction, message, trial));
+    private void Report(TrainingStage stage, double fraction, string message, SweepTrial? trial = null, int? trialsPlanned = null) =>
+        progress?.Report(new TrainingProgress(stage, fraction, message, trial, trialsPlanned));
 }
