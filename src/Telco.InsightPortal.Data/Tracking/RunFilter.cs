@@ -144,7 +144,12 @@ public static class RunFilter
             while (!AtEnd && char.IsLetter(text[_at])) _at++;
             var prefix = text[start.._at];
             if (AtEnd || text[_at] != '.' || !Prefixes.TryGetValue(prefix, out var entity))
-                throw Error($"expected 'metrics.', 'params.', 'tags.' or 'attributes.' followed by a key");
+            {
+                _at = start;
+                var found = AtEnd ? "the end" : $"'{Word()}'";
+                _at = start;
+                throw Error($"expected 'metrics.', 'params.', 'tags.' or 'attributes.' followed by a key, got {found}");
+            }
             _at++;
             string key;
             if (!AtEnd && text[_at] is '"' or '`') key = Quoted();
