@@ -45,6 +45,8 @@ public static class ArtifactPath
             throw new ArtifactPathException($"Path '{path}' contains a backslash; use '/' between folders.");
         if (path.StartsWith('/') || Path.IsPathRooted(path) || (path.Length >= 2 && path[1] == ':'))
             throw new ArtifactPathException($"Path '{path}' is absolute; artifact paths are relative to the run's artifact directory.");
+        if (path.Contains("//", StringComparison.Ordinal))
+            throw new ArtifactPathException($"Path '{path}' contains an empty folder name ('//').");
         if (HasParentSegment(path))
             throw new ArtifactPathException($"Path '{path}' contains '..'; paths must stay inside the artifact root.");
         var decoded = path;
