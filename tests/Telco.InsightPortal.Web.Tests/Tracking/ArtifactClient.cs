@@ -26,6 +26,10 @@ internal sealed class ArtifactClient(PortalFactory portal, HttpClient http)
 
     public Task<HttpResponseMessage> PutAsync(string proxiedPath, byte[] body) => SendRawAsync(HttpMethods.Put, Proxy + proxiedPath, body);
 
+    /// <summary>A PUT whose length is not declared up front (a chunked upload): only counting can stop it.</summary>
+    public Task<HttpResponseMessage> PutUndeclaredAsync(string proxiedPath, byte[] body) =>
+        SendRawAsync(HttpMethods.Put, Proxy + proxiedPath, body, declareLength: false);
+
     public Task<HttpResponseMessage> PutTextAsync(string proxiedPath, string text) => PutAsync(proxiedPath, Encoding.UTF8.GetBytes(text));
 
     public Task<HttpResponseMessage> GetProxiedAsync(string proxiedPath) => SendRawAsync(HttpMethods.Get, Proxy + proxiedPath, null);
@@ -46,7 +50,7 @@ internal sealed class ArtifactClient(PortalFactory portal, HttpClient http)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(string method, string escapedPath, byte[]? body)
+    private async Task<HttpResponseMessage> SendRawAsync(string method, string escapedPath, byte[]? body, bool declareLength = true)
     {
         var context = await portal.Server.SendAsync(c =>
         {
@@ -55,7 +59,7 @@ internal sealed class ArtifactClient(PortalFactory portal, HttpClient http)
             c.Request.Headers.Authorization = http.DefaultRequestHeaders.Authorization!.ToString();
             if (body is null) return;
             c.Request.Body = new MemoryStream(body);
-            c.Request.ContentLength = body.Length;
+            c.Request.ContentLength = declareLength ? body.Length : null;
         });
         using var buffer = new MemoryStream();
         await context.Response.Body.CopyToAsync(buffer);
