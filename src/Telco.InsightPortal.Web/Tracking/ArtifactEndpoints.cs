@@ -14,7 +14,8 @@ public static class ArtifactEndpoints
 {
     public const string ProxyPrefix = "/api/2.0/mlflow-artifacts";
 
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    // The registered type of .zip (the provider's default is Windows' x-zip-compressed).
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new() { Mappings = { [".zip"] = "application/zip" } };
 
     public static RouteGroupBuilder MapArtifactEndpoints(this RouteGroupBuilder mlflow)
     {
