@@ -53,7 +53,7 @@ public static class ArtifactPath
         for (var pass = 0; pass < DecodePasses && decoded.Contains('%'); pass++)
         {
             decoded = Uri.UnescapeDataString(decoded);
-            if (HasParentSegment(decoded) || decoded.Contains('\\') || decoded.StartsWith('/') || decoded.Any(char.IsControl))
+            if (CouldEscape(decoded))
                 throw new ArtifactPathException($"Path '{path}' contains percent-encoded traversal ('{Printable(decoded)}' once decoded).");
         }
     }
@@ -61,6 +61,9 @@ public static class ArtifactPath
     /// <summary>The path of <paramref name="full"/> relative to <paramref name="root"/>, with '/' separators.</summary>
     public static string Relative(string root, string full) =>
         Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+
+    private static bool CouldEscape(string path) =>
+        HasParentSegment(path) || path.Contains('\\') || path.StartsWith('/') || path.Contains("//", StringComparison.Ordinal) || path.Any(char.IsControl);
 
     private static bool HasParentSegment(string path) => path.Split('/').Any(segment => segment == "..");
 
