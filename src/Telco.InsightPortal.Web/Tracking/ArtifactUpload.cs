@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Ml.Artifacts;
 using Telco.InsightPortal.Web.Audit;
+using Telco.InsightPortal.Web.Hosting;
 using static Telco.InsightPortal.Web.Tracking.MlflowJson;
 
 namespace Telco.InsightPortal.Web.Tracking;
@@ -55,17 +56,9 @@ internal static class ArtifactUpload
 
     private static async Task CopyAsync(Stream body, Stream target, long max, CancellationToken ct)
     {
-        var buffer = new byte[1 << 16];
-        long total = 0;
         try
         {
-            int read;
-            while ((read = await body.ReadAsync(buffer, ct)) > 0)
-            {
-                total += read;
-                if (total > max) throw TooLarge(max);
-                await target.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
+            await BoundedCopy.CopyAsync(body, target, max, () => TooLarge(max), null, ct);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
