@@ -29,7 +29,9 @@ internal static class ArtifactUpload
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + 1;
 
         var directory = Path.GetDirectoryName(target)!;
-        var created = FirstMissing(directory, files.DirectoryOf(run.Info.RunId));
+        var runDirectory = files.DirectoryOf(run.Info.RunId);
+        RequireFolders(runDirectory, directory, relative, run.Info.RunId);
+        var created = FirstMissing(directory, runDirectory);
         try
         {
             Directory.CreateDirectory(directory);
@@ -41,11 +43,6 @@ internal static class ArtifactUpload
                 pending.Commit(overwrite: true);
             }, ct);
             return Ok(Empty);
-        }
-        catch (IOException e) when (e is not FileNotFoundException)
-        {
-            RemoveIfEmpty(created);
-            throw TrackingException.Invalid($"Artifact path '{relative}' of run {run.Info.RunId} cannot be written: a file is in the way of its folder.");
         }
         catch
         {
@@ -68,6 +65,13 @@ internal static class ArtifactUpload
 
     private static TrackingException TooLarge(long max) =>
         new(TrackingErrors.TooLarge, $"The upload is larger than the limit of {max} bytes (Tracking:Artifacts:MaxUploadBytes).");
+
+    private static void RequireFolders(string runDirectory, string directory, string relative, string runId)
+    {
+        for (var d = directory; d.Length > runDirectory.Length; d = Path.GetDirectoryName(d)!)
+            if (File.Exists(d))
+                throw TrackingException.Invalid($"Artifact path '{relative}' of run {runId} cannot be written: '{ArtifactPath.Relative(runDirectory, d)}' is a file, not a folder.");
+    }
 
     /// <summary>The topmost folder between the run's directory and <paramref name="directory"/> that does not exist yet.</summary>
     private static string? FirstMissing(string directory, string runDirectory)

@@ -115,6 +115,7 @@ public sealed class ArtifactApiTests
         var noFile = await ArtifactClient.JsonAsync(await artifacts.GetArtifactAsync(runId, "dir/missing.txt"), HttpStatusCode.NotFound);
         var folder = await ArtifactClient.JsonAsync(await artifacts.GetProxiedAsync(prefix + "/dir"), HttpStatusCode.BadRequest);
         var ontoFolder = await ArtifactClient.JsonAsync(await artifacts.PutTextAsync(prefix + "/dir", "x"), HttpStatusCode.BadRequest);
+        var underFile = await ArtifactClient.JsonAsync(await artifacts.PutTextAsync(prefix + "/dir/file.txt/inner.txt", "x"), HttpStatusCode.BadRequest);
         var noPath = await ArtifactClient.JsonAsync(await artifacts.GetArtifactAsync(runId, ""), HttpStatusCode.BadRequest);
         var notARunPath = await ArtifactClient.JsonAsync(await artifacts.GetProxiedAsync("models/churn/model.zip"), HttpStatusCode.BadRequest);
 
@@ -124,6 +125,7 @@ public sealed class ArtifactApiTests
         Assert.Contains("'dir/missing.txt'", noFile.GetProperty("message").GetString());
         Assert.Contains("is a directory", folder.GetProperty("message").GetString());
         Assert.Contains("is a directory", ontoFolder.GetProperty("message").GetString());
+        Assert.Contains("'dir/file.txt' is a file, not a folder", underFile.GetProperty("message").GetString());
         Assert.Contains("'path'", noPath.GetProperty("message").GetString());
         Assert.Contains("names no run", notARunPath.GetProperty("message").GetString());
     }
