@@ -57,6 +57,9 @@ public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking,
             new("trainer", trainer), new("label", label), new("mlflow.user", actor.Name),
             new("portal_version", typeof(TrainingQueue).Assembly.GetName().Version?.ToString() ?? ""),
         ], actor, ct);
+        // The run's input as MLflow records it: the snapshot, named by its content hash.
+        await tracking.LogInputsAsync(run.Info.RunId, [new([new("mlflow.data.context", since is null ? "training" : "training-increment")],
+            new RunDataset(dataset.Name, snapshot.ContentHash, "portal-snapshot", $"portal-snapshot://{Uri.EscapeDataString(dataset.Name)}/{snapshot.Id.ToString(CultureInfo.InvariantCulture)}", null, null))], ct);
         await tracking.UpdateRunAsync(run.Info.RunId, "SCHEDULED", null, null, actor, ct);
         runLog.Append(run.Info.RunId, $"Queued by {actor.Name}: {trainer} on {dataset.Name} snapshot {snapshot.Id}.");
         await _jobs.Writer.WriteAsync(new TrainingJob(run.Info.RunId, dataset, snapshot, since, label, trainer, request.Params, seed,
