@@ -49,6 +49,15 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("FINISHED");
         foreach (var name in AllArtifacts) await Assertions.Expect(page.Locator("#run-artifacts")).ToContainTextAsync(name);
         await Shot(page, "02-ui-sweep-finished");
+        // The artifact list downloads through MLflow's route with the session cookie: the model zip arrives whole.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#run-artifacts a[download='model.zip']").ClickAsync());
+        var saved = Path.Combine(Path.GetTempPath(), $"e2e-{uiRunId}-model.zip");
+        await download.SaveAsAsync(saved);
+        var run = await (await api.GetAsync($"/api/2.0/mlflow/runs/get?run_id={uiRunId}")).Content.ReadFromJsonAsync<JsonElement>();
+        var recorded = run.GetProperty("run").GetProperty("data").GetProperty("tags").EnumerateArray()
+            .Single(t => t.GetProperty("key").GetString() == "artifact.model.zip.sha256").GetProperty("value").GetString();
+        Assert.Equal(recorded, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(saved))));
+        File.Delete(saved);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Log" }).ClickAsync();
         await Assertions.Expect(page.Locator("#run-log")).ToContainTextAsync("Trial 1/");
         await Assertions.Expect(page.Locator("#run-log")).ToContainTextAsync("FINISHED.");

@@ -40,8 +40,24 @@ public static class RunEndpoints
     private static async Task<IResult> UpdateAsync(HttpRequest request, TrackingStore store, IAuditActorAccessor actor, CancellationToken ct)
     {
         var body = await ReadAsync<RunRequest>(request, ct);
-        var info = await store.UpdateRunAsync(body.Id(), body.Status, body.EndTime, body.RunName, await actor.GetCurrentAsync(), ct);
+        var who = await actor.GetCurrentAsync();
+        if (body.Status == "KILLED" && await IsLiveEmbeddedRunAsync(store, body.Id(), ct))
+        {
+            // An MLflow client killing a run the portal trains stops the training, rather than writing a status
+            // the worker would overwrite when it finishes.
+            var cancelled = await request.HttpContext.RequestServices.GetRequiredService<Training.RunCancellation>().CancelAsync(body.Id(), who, ct);
+            if (cancelled.Outcome == Training.CancelOutcome.Conflict) throw new TrackingException(TrackingErrors.InvalidState, cancelled.Message);
+            return Ok(new { RunInfo = RunInfoJson.From((await store.GetRunAsync(body.Id(), ct)).Info) });
+        }
+        var info = await store.UpdateRunAsync(body.Id(), body.Status, body.EndTime, body.RunName, who, ct);
         return Ok(new { RunInfo = RunInfoJson.From(info) });
+    }
+
+    private static async Task<bool> IsLiveEmbeddedRunAsync(TrackingStore store, string runId, CancellationToken ct)
+    {
+        var run = await store.GetRunAsync(runId, ct);
+        return run.Info.Status is "RUNNING" or "SCHEDULED"
+               && run.Tags.Any(t => t.Key == Training.TrainingQueue.RunnerTag && t.Value == Training.TrainingQueue.EmbeddedRunner);
     }
 
     private static async Task<IResult> SetStageAsync(HttpRequest request, TrackingStore store, IAuditActorAccessor actor, string stage, CancellationToken ct)

@@ -65,6 +65,8 @@ public sealed class RunDetailsPageTests : ExperimentsTestContext
         Assert.Equal(15, importance.Count);
         Assert.Equal("col19", importance[0]);
         Assert.Contains("abc123", cut.Find("#run-artifacts").TextContent);
+        var download = cut.Find($"#run-artifacts a[download='{ArtifactNames.Roc}']");
+        Assert.Equal($"/get-artifact?run_id={runId}&path={ArtifactNames.Roc}", download.GetAttribute("href"));
     }
 
     [Fact]

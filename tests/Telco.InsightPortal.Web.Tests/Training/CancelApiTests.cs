@@ -82,6 +82,34 @@ public sealed class CancelApiTests
     }
 
     [Fact]
+    public async Task MlflowRunsUpdateKilledStopsARunningEmbeddedRunAndKeepsItKilled()
+    {
+        await using var portal = await PortalFactory.CreateAsync();
+        var client = await portal.ClientForAsync("dora", Roles.DataScientist);
+        var control = portal.Services.GetRequiredService<RunControl>();
+        var firstTrial = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? sweepId = null;
+        using var hold = portal.Services.GetRequiredService<RunProgress>().Subscribe(state =>
+        {
+            if (state.RunId != sweepId || state.Trial is null) return;
+            firstTrial.TrySetResult(state.RunId);
+            SpinWait.SpinUntil(() => control.CancelledBy(state.RunId) is not null, RunLimit);
+        });
+        sweepId = await SubmitAsync(client, new { experiment = "mlflow-kill", dataset = "telco-churn", trainer = "sweep", budgetSeconds = 600 });
+        await firstTrial.Task.WaitAsync(RunLimit, Ct);
+
+        var response = await client.PostAsJsonAsync("/api/2.0/mlflow/runs/update", new { run_id = sweepId, status = "KILLED" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("KILLED", await portal.Services.GetRequiredService<TrainingWorker>().WhenDoneAsync(sweepId).WaitAsync(RunLimit, Ct));
+        var run = await portal.Services.GetRequiredService<TrackingStore>().GetRunAsync(sweepId, Ct);
+        Assert.Equal("KILLED", run.Info.Status);
+        Assert.Contains("KILLED: cancelled by dora.", Log(portal, sweepId));
+        var again = await client.PostAsJsonAsync("/api/2.0/mlflow/runs/update", new { run_id = sweepId, status = "FINISHED" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // an ended run's status is the client's to change, as in MLflow
+    }
+
+    [Fact]
     public async Task AFinishedRunGetsAConflictNamingItsStatusAndKeepsIt()
     {
         await using var portal = await PortalFactory.CreateAsync();
