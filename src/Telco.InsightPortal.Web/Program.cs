@@ -1,6 +1,7 @@
 using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Security;
@@ -18,6 +19,7 @@ builder.AddTracking();
 builder.AddTraining();
 builder.AddExperiments();
 builder.AddAdmin();
+builder.AddDeployments();
 
 var app = builder.Build();
 await app.MigrateStoreAsync();
@@ -27,6 +29,7 @@ app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();
 app.MapAccountEndpoints();
+app.MapDeployments();
 app.PrintUrlsWhenStarted();
 app.Run();
 

@@ -1,6 +1,7 @@
 using Telco.InsightPortal.Web.Training;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Tracking;
 
 namespace Telco.InsightPortal.Web.Hosting;
@@ -26,6 +27,7 @@ public static class ApiHosting
         v1.MapDatasetApi();
         v1.MapTrainingApi();
         v1.MapAuditApi();
+        v1.MapDeploymentApi();
         app.MapTrackingApi();
         return app;
     }
