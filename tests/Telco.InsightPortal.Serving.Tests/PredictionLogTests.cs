@@ -32,6 +32,7 @@ public sealed class PredictionLogTests(TrainedModels models)
             new object[] { new { uuid = uuids[0], label = 1 }, new { uuid = uuids[1], label = 0 }, new { uuid = "no-such-uuid", label = 1 } });
         var labelled = await store.PredictionsAsync(deployment, 0, long.MaxValue, 100);
         var badLabel = await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-log/labels", new object[] { new { uuid = uuids[0], label = 2 } });
+        var summary = JsonDocument.Parse(await host.Scientist.GetStringAsync("/api/v1/deployments/churn-log")).RootElement;
 
         Assert.Equal(uuids.Order(), logged.Select(p => p.Uuid).Order());
         Assert.All(logged, p => Assert.Equal("churn/1", p.ModelVersion));
@@ -43,6 +44,10 @@ public sealed class PredictionLogTests(TrainedModels models)
         Assert.Equal(1, labelled.Single(p => p.Uuid == uuids[0]).TrueLabel);
         Assert.Null(labelled.Single(p => p.Uuid == uuids[2]).TrueLabel);
         Assert.Equal(HttpStatusCode.BadRequest, badLabel.StatusCode);
+        Assert.Equal(1, summary.GetProperty("requests").GetInt64());
+        Assert.Equal(3, summary.GetProperty("latencyMs").GetProperty("sample").GetInt32());
+        Assert.True(summary.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
+        Assert.Equal("churn/1", $"{summary.GetProperty("targets")[0].GetProperty("model").GetString()}/{summary.GetProperty("targets")[0].GetProperty("version").GetString()}");
     }
 
     [Fact]

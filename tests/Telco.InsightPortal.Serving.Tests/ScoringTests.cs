@@ -95,4 +95,23 @@ public sealed class ScoringTests(TrainedModels models)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("/serving/{deployment}/invocations", openApi);
     }
+
+    [Fact]
+    public async Task MetricsNeedMonitoringReadAndCountScoringRequests()
+    {
+        await using var host = await ServingHost.CreateAsync(models);
+        var client = host.Client(await host.DeployAsync("churn-metrics"));
+        await client.PostAsync("/serving/churn-metrics/invocations", ServingHost.Json(Payloads.DataframeSplit(models.Schema, models.Rows.Take(2))));
+        await client.PostAsync("/serving/churn-metrics/invocations", ServingHost.Json("{"));
+
+        var metrics = await host.Scientist.GetStringAsync("/metrics");
+        var anonymous = await host.Portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/metrics");
+        var ready = await host.Client(null).GetAsync("/serving/ready");
+
+        Assert.Contains("telco_serving_requests_total{deployment=\"churn-metrics\",endpoint=\"invocations\",status=\"200\"} 1", metrics);
+        Assert.Contains("telco_serving_requests_total{deployment=\"churn-metrics\",endpoint=\"invocations\",status=\"400\"} 1", metrics);
+        Assert.Contains("telco_serving_rows_total{deployment=\"churn-metrics\",model_version=\"churn/1\"} 2", metrics);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
 }
