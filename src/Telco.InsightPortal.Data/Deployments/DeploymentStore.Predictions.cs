@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Telco.InsightPortal.Data.Store;
 
@@ -13,11 +14,48 @@ public sealed partial class DeploymentStore
     {
         await using var c = await factory.OpenAsync(ct);
         await using var tx = StoreTransactions.BeginWrite(c);
-        if (predictions.Count > 0)
-            await c.ExecuteAsync(new CommandDefinition(DeploymentSql.InsertPrediction, predictions, tx, cancellationToken: ct));
+        if (predictions.Count > 0) await InsertPredictionsAsync(c, tx, predictions, ct);
         foreach (var delta in counters)
             await c.ExecuteAsync(new CommandDefinition(DeploymentSql.AddCounters, delta, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>One prepared statement for the whole batch, its parameters rebound per row: the log writer's hot loop,
+    /// several times cheaper than a command per row.</summary>
+    private static async Task InsertPredictionsAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PredictionRecord> predictions, CancellationToken ct)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = DeploymentSql.InsertPrediction;
+        var uuid = Add(command, "Uuid");
+        var deployment = Add(command, "DeploymentId");
+        var version = Add(command, "ModelVersion");
+        var created = Add(command, "CreatedAt");
+        var latency = Add(command, "LatencyMs");
+        var inputs = Add(command, "Inputs");
+        var probability = Add(command, "Probability");
+        var label = Add(command, "Label");
+        foreach (var p in predictions)
+        {
+            uuid.Value = p.Uuid;
+            deployment.Value = p.DeploymentId;
+            version.Value = p.ModelVersion;
+            created.Value = p.CreatedAt;
+            latency.Value = p.LatencyMs;
+            inputs.Value = p.Inputs;
+            probability.Value = p.Probability;
+            label.Value = (short)p.Label;
+            if (p == predictions[0]) await command.PrepareAsync(ct);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbParameter Add(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
     }
 
     /// <summary>Stores delayed ground truth for the deployment's logged predictions; uuids it never logged are reported back.</summary>
