@@ -20,6 +20,12 @@ public static class Payloads
         [key] = rows.Select(r => Features(schema).ToDictionary(c => c.Name, c => r[c.Ordinal])),
     });
 
+    /// <summary><c>{"instances": [[…], …]}</c>: rows of the feature columns in signature order, without names.</summary>
+    public static string InstanceRows(DatasetSchema schema, IEnumerable<object?[]> rows) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["instances"] = rows.Select(r => Features(schema).Select(c => r[c.Ordinal])),
+    });
+
     public static string InputsColumnar(DatasetSchema schema, IReadOnlyList<object?[]> rows) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["inputs"] = Features(schema).ToDictionary(c => c.Name, c => rows.Select(r => r[c.Ordinal])),

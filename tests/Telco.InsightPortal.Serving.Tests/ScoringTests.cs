@@ -24,6 +24,7 @@ public sealed class ScoringTests(TrainedModels models)
             ["dataframe_split"] = ServingHost.Json(Payloads.DataframeSplit(models.Schema, rows)),
             ["dataframe_records"] = ServingHost.Json(Payloads.Records("dataframe_records", models.Schema, rows)),
             ["instances"] = ServingHost.Json(Payloads.Records("instances", models.Schema, rows)),
+            ["instances as rows"] = ServingHost.Json(Payloads.InstanceRows(models.Schema, rows)),
             ["inputs"] = ServingHost.Json(Payloads.InputsColumnar(models.Schema, rows)),
             ["csv"] = new StringContent(Payloads.Csv(models.Schema, rows), Encoding.UTF8, "text/csv"),
         };
