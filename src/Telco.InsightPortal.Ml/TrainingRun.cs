@@ -66,6 +66,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         };
         if (request.ArtifactDirectory is null) return Done(result, clock);
 
+        Report(TrainingStage.Evaluating, 0.88, "Permutation feature importance on a test sample");
         var sample = StratifiedSplit.Shuffled(split.Test, new Random(request.Seed)).Take(request.ImportanceSampleRows).Order().ToArray();
         var importance = PermutationImportance.Compute(model, _table, sample, _plan.InputColumns, request.Seed, ct);
         Report(TrainingStage.WritingArtifacts, 0.95, "Writing artifacts");
@@ -73,7 +74,8 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
             new { result.Trainer, result.Params, result.Test, result.Split, result.Folds, result.Trials, result.Features, result.Warnings,
                   PositiveLabel = _table.Mapping!.Positive, NegativeLabel = _table.Mapping.Negative },
             new ModelSignature(request.Schema, request.LabelColumn, _table.Mapping.Positive, _table.Mapping.Negative),
-            new ArtifactWriter.TestPredictions(_table, split.Test, probabilities, testLabels), importance, request.Threshold);
+            new ArtifactWriter.TestPredictions(_table, split.Test, probabilities, testLabels), importance,
+            SliceEvaluator.Compute(_table, split.Test, probabilities, testLabels, request.Threshold), request.Threshold);
         return Done(result with { Artifacts = artifacts }, clock);
     }
 
@@ -106,6 +108,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var trials = new List<SweepTrial>();
         SweepTrial? best = null;
         var clock = Stopwatch.StartNew();
+        Report(TrainingStage.Sweeping, 0.1, $"Sweep of up to {plan.Count} trials within {sweep.TimeBudget.TotalSeconds:F0} s", null, plan.Count);
         foreach (var (spec, parameters) in plan)
         {
             if (trials.Count > 0 && clock.Elapsed > sweep.TimeBudget)
@@ -120,7 +123,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
             trials.Add(trial);
             if (best is null || BinaryMetrics.IsBetter(sweep.Metric, metrics.Get(sweep.Metric), best.Validation.Get(sweep.Metric))) best = trial;
             Report(TrainingStage.Sweeping, 0.1 + 0.6 * trials.Count / plan.Count,
-                $"Trial {trial.Step}/{plan.Count}: {spec.Name}, validation {sweep.Metric} {metrics.Get(sweep.Metric):F4}", trial);
+                $"Trial {trial.Step}/{plan.Count}: {spec.Name}, validation {sweep.Metric} {metrics.Get(sweep.Metric):F4}", trial, plan.Count);
         }
         return (TrainerCatalog.Get(best!.Trainer), best.Params, trials);
     }
@@ -160,6 +163,6 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         return text;
     }
 
-    private void Report(TrainingStage stage, double fraction, string message, SweepTrial? trial = null) =>
-        progress?.Report(new TrainingProgress(stage, fraction, message, trial));
+    private void Report(TrainingStage stage, double fraction, string message, SweepTrial? trial = null, int? trialsPlanned = null) =>
+        progress?.Report(new TrainingProgress(stage, fraction, message, trial, trialsPlanned));
 }

@@ -4,6 +4,7 @@ using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
+using Telco.InsightPortal.Web.Registry;
 using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Training;
 using Telco.InsightPortal.Web.Tracking;
@@ -18,6 +19,7 @@ builder.AddDatasets();
 builder.AddTracking();
 builder.AddTraining();
 builder.AddExperiments();
+builder.AddRegistry();
 builder.AddAdmin();
 builder.AddDeployments();
 

@@ -23,7 +23,7 @@ public sealed class ArtifactTests : IDisposable
         var result = await TrainIntoAsync(run);
 
         string[] expected = [ArtifactNames.Model, ArtifactNames.Metrics, ArtifactNames.Roc, ArtifactNames.PrecisionRecall, ArtifactNames.Confusion,
-            ArtifactNames.Importance, ArtifactNames.Calibration, ArtifactNames.Predictions, ArtifactNames.Signature];
+            ArtifactNames.Importance, ArtifactNames.Calibration, ArtifactNames.Predictions, ArtifactNames.Signature, ArtifactNames.Slices];
         Assert.Equal(expected.Order(), result.Artifacts.Select(a => a.Name).Order());
         foreach (var a in result.Artifacts)
             Assert.Equal(a.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(a.Path, TestContext.Current.CancellationToken))));

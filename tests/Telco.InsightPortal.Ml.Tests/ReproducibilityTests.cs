@@ -65,6 +65,7 @@ public sealed class ReproducibilityTests
 
         Assert.Equal(4, result.Trials.Count);
         Assert.Equal(result.Trials, progress.Where(p => p.Trial is not null).Select(p => p.Trial!));
+        Assert.All(progress.Where(p => p.Stage == TrainingStage.Sweeping), p => Assert.Equal(4, p.TrialsPlanned));
         var best = result.Trials.MaxBy(t => t.Validation.RocAuc)!;
         Assert.Equal(best.Trainer, result.Trainer);
         Assert.Equal(TrainingStage.Done, progress[^1].Stage);

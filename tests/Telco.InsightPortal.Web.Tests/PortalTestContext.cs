@@ -17,6 +17,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         ComponentFactories.AddStub<BarChart>();
         ComponentFactories.AddStub<LineChart>();
         ComponentFactories.AddStub<Heatmap>();
+        ComponentFactories.AddStub<ParallelCoordinates>();
     }
 
     /// <summary>MudBlazor's popovers and dialogs live in providers that the layout normally renders.</summary>

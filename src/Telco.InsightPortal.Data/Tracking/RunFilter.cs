@@ -4,18 +4,29 @@ namespace Telco.InsightPortal.Data.Tracking;
 
 public enum FilterEntity { Metric, Param, Tag, Attribute }
 
-/// <summary>One comparison of a run search filter; <see cref="Value"/> is a double for numeric operands, else a string.</summary>
-public sealed record FilterClause(FilterEntity Entity, string Key, string Operator, object Value);
+/// <summary>A parsed run search filter: comparisons joined by <c>and</c> and <c>or</c>.</summary>
+public abstract record FilterNode;
+
+/// <summary>One comparison; <see cref="Value"/> is a double for numeric operands, else a string, and for
+/// <c>IN</c> / <c>NOT IN</c> a list of those.</summary>
+public sealed record FilterClause(FilterEntity Entity, string Key, string Operator, object Value) : FilterNode;
+
+public sealed record FilterAll(IReadOnlyList<FilterNode> Terms) : FilterNode;
+
+public sealed record FilterAny(IReadOnlyList<FilterNode> Terms) : FilterNode;
 
 public sealed record OrderClause(FilterEntity Entity, string Key, bool Ascending);
 
 /// <summary>Parses MLflow's run search syntax (<c>metrics.auc &gt; 0.8 and params.model = 'rf'</c>,
-/// <c>metrics.auc DESC</c>) into clauses. Keys and operators are checked here against what the SQL builder
+/// <c>metrics.auc DESC</c>) into clauses, plus what MLflow lacks: <c>or</c> (and binds tighter), parentheses, and
+/// <c>in (…)</c> / <c>not in (…)</c>. Keys and operators are checked here against what the SQL builder
 /// knows, so no text of the caller's reaches SQL except as a parameter value.</summary>
 public static class RunFilter
 {
-    public static readonly IReadOnlySet<string> NumericOperators = new HashSet<string> { "=", "!=", "<", "<=", ">", ">=" };
-    public static readonly IReadOnlySet<string> StringOperators = new HashSet<string> { "=", "!=" };
+    public const string In = "IN";
+    public const string NotIn = "NOT IN";
+    public static readonly IReadOnlySet<string> NumericOperators = new HashSet<string> { "=", "!=", "<", "<=", ">", ">=", In, NotIn };
+    public static readonly IReadOnlySet<string> StringOperators = new HashSet<string> { "=", "!=", In, NotIn };
     public static readonly IReadOnlySet<string> StringAttributes = new HashSet<string> { "status", "run_name", "run_id", "user_id", "lifecycle_stage" };
     public static readonly IReadOnlySet<string> NumericAttributes = new HashSet<string> { "start_time", "end_time" };
 
@@ -27,21 +38,44 @@ public static class RunFilter
         ["attribute"] = FilterEntity.Attribute, ["attributes"] = FilterEntity.Attribute, ["attr"] = FilterEntity.Attribute, ["run"] = FilterEntity.Attribute,
     };
 
-    public static IReadOnlyList<FilterClause> Parse(string? filter)
+    /// <summary>The filter as a tree, or null when there is none.</summary>
+    public static FilterNode? Parse(string? filter)
     {
-        if (string.IsNullOrWhiteSpace(filter)) return [];
+        if (string.IsNullOrWhiteSpace(filter)) return null;
         var reader = new Reader(filter);
-        var clauses = new List<FilterClause>();
-        while (true)
+        var node = Any(reader, filter);
+        reader.SkipSpace();
+        if (!reader.AtEnd) throw reader.Unexpected();
+        return node;
+    }
+
+    // any := all ('or' all)* ; all := term ('and' term)* ; term := '(' any ')' | comparison
+    private static FilterNode Any(Reader reader, string filter)
+    {
+        var terms = new List<FilterNode> { All(reader, filter) };
+        while (reader.TryKeyword("or")) terms.Add(All(reader, filter));
+        return terms.Count == 1 ? terms[0] : new FilterAny(terms);
+    }
+
+    private static FilterNode All(Reader reader, string filter)
+    {
+        var terms = new List<FilterNode> { Term(reader, filter) };
+        while (reader.TryKeyword("and")) terms.Add(Term(reader, filter));
+        return terms.Count == 1 ? terms[0] : new FilterAll(terms);
+    }
+
+    private static FilterNode Term(Reader reader, string filter)
+    {
+        if (reader.TrySymbol('('))
         {
-            var (entity, key) = reader.Identifier();
-            var op = reader.Operator();
-            var value = reader.Value();
-            clauses.Add(Check(entity, key, op, value, filter));
-            reader.SkipSpace();
-            if (reader.AtEnd) return clauses;
-            reader.Keyword("and");
+            var inner = Any(reader, filter);
+            reader.Expect(')', "a closing ')'");
+            return inner;
         }
+        var (entity, key) = reader.Identifier();
+        var op = reader.Operator();
+        object value = op is In or NotIn ? reader.ValueList() : reader.Value();
+        return Check(entity, key, op, value, filter);
     }
 
     public static IReadOnlyList<OrderClause> ParseOrderBy(IEnumerable<string>? orderBy)
@@ -77,9 +111,10 @@ public static class RunFilter
         var numeric = entity == FilterEntity.Metric || (entity == FilterEntity.Attribute && NumericAttributes.Contains(key));
         if (entity == FilterEntity.Attribute && !numeric && !StringAttributes.Contains(key))
             throw Invalid($"Invalid filter '{filter}': unknown attribute '{key}'. Known: {string.Join(", ", StringAttributes.Concat(NumericAttributes))}.");
-        if (numeric && value is not double)
+        var values = value is IReadOnlyList<object> list ? list : [value];
+        if (numeric && values.Any(v => v is not double))
             throw Invalid($"Invalid filter '{filter}': '{key}' is compared with a number, got a string.");
-        if (!numeric && value is not string)
+        if (!numeric && values.Any(v => v is not string))
             throw Invalid($"Invalid filter '{filter}': '{key}' is compared with a quoted string, got a number.");
         var allowed = numeric ? NumericOperators : StringOperators;
         if (!allowed.Contains(op))
@@ -109,7 +144,12 @@ public static class RunFilter
             while (!AtEnd && char.IsLetter(text[_at])) _at++;
             var prefix = text[start.._at];
             if (AtEnd || text[_at] != '.' || !Prefixes.TryGetValue(prefix, out var entity))
-                throw Error($"expected 'metrics.', 'params.', 'tags.' or 'attributes.' followed by a key");
+            {
+                _at = start;
+                var found = AtEnd ? "the end" : $"'{Word()}'";
+                _at = start;
+                throw Error($"expected 'metrics.', 'params.', 'tags.' or 'attributes.' followed by a key, got {found}");
+            }
             _at++;
             string key;
             if (!AtEnd && text[_at] is '"' or '`') key = Quoted();
@@ -126,6 +166,14 @@ public static class RunFilter
         public string Operator()
         {
             SkipSpace();
+            if (TryKeyword("in")) return In;
+            var before = _at;
+            if (TryKeyword("not"))
+            {
+                if (TryKeyword("in")) return NotIn;
+                _at = before;
+                throw Error("expected 'in' after 'not'");
+            }
             foreach (var op in (string[])["<=", ">=", "!=", "=", "<", ">"])
             {
                 if (string.CompareOrdinal(text, _at, op, 0, op.Length) != 0) continue;
@@ -149,22 +197,53 @@ public static class RunFilter
             throw Error("expected a number or a quoted string");
         }
 
+        /// <summary>A parenthesised, comma-separated list of values: <c>('a', 'b')</c>.</summary>
+        public List<object> ValueList()
+        {
+            Expect('(', "'(' to open the list of values");
+            var values = new List<object> { Value() };
+            while (TrySymbol(',')) values.Add(Value());
+            Expect(')', "',' or ')' in the list of values");
+            return values;
+        }
+
+        public bool TrySymbol(char symbol)
+        {
+            SkipSpace();
+            if (AtEnd || text[_at] != symbol) return false;
+            _at++;
+            return true;
+        }
+
+        public void Expect(char symbol, string what)
+        {
+            if (!TrySymbol(symbol)) throw Error($"expected {what}");
+        }
+
+        /// <summary>Consumes <paramref name="keyword"/> when it comes next as a whole word.</summary>
+        public bool TryKeyword(string keyword)
+        {
+            SkipSpace();
+            var end = _at + keyword.Length;
+            if (end > text.Length || string.Compare(text, _at, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) != 0) return false;
+            if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) return false;
+            _at = end;
+            return true;
+        }
+
+        public TrackingException Unexpected()
+        {
+            var start = _at;
+            var token = Word();
+            _at = start;
+            return Error($"unexpected '{token}'; comparisons are joined by 'and' or 'or'");
+        }
+
         public string Word()
         {
             var start = _at;
             while (!AtEnd && !char.IsWhiteSpace(text[_at])) _at++;
             return text[start.._at];
-        }
-
-        public void Keyword(string keyword)
-        {
-            var start = _at;
-            var word = Word();
-            if (!word.Equals(keyword, StringComparison.OrdinalIgnoreCase))
-            {
-                _at = start;
-                throw Error($"expected '{keyword}' between comparisons (only 'and' joins them)");
-            }
         }
 
         private string Quoted()

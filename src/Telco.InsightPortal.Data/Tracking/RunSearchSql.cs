@@ -19,7 +19,7 @@ internal static class RunSearchSql
     };
 
     public static (string Sql, DynamicParameters Parameters) Build(IReadOnlyCollection<long> experimentIds, ViewType view,
-        IReadOnlyList<FilterClause> filter, IReadOnlyList<OrderClause> orderBy, int limit, long offset)
+        FilterNode? filter, IReadOnlyList<OrderClause> orderBy, int limit, long offset)
     {
         var parameters = new DynamicParameters();
         parameters.Add("ExperimentIds", experimentIds);
@@ -32,19 +32,11 @@ internal static class RunSearchSql
             ViewType.DeletedOnly => " AND r.lifecycle_stage = 'deleted'",
             _ => "",
         });
-        for (var i = 0; i < filter.Count; i++)
+        if (filter is not null)
         {
-            var clause = filter[i];
-            var op = Operators[clause.Operator];
-            parameters.Add($"K{i}", clause.Key);
-            parameters.Add($"V{i}", clause.Value);
-            sql.Append(" AND ").Append(clause.Entity switch
-            {
-                FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND m.value {op} @V{i})",
-                FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND p.value {op} @V{i})",
-                FilterEntity.Tag => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND t.value {op} @V{i})",
-                _ => $"{AttributeColumns[clause.Key]} {op} @V{i}",
-            });
+            var clauses = 0;
+            sql.Append(" AND ");
+            Append(sql, parameters, filter, ref clauses);
         }
         sql.Append(" ORDER BY ");
         for (var i = 0; i < orderBy.Count; i++)
@@ -63,5 +55,61 @@ internal static class RunSearchSql
         }
         sql.Append("r.start_time DESC, r.run_id LIMIT @Limit OFFSET @Offset");
         return (sql.ToString(), parameters);
+    }
+
+    private static void Append(StringBuilder sql, DynamicParameters parameters, FilterNode node, ref int clauses)
+    {
+        switch (node)
+        {
+            case FilterAll all:
+                AppendTerms(sql, parameters, all.Terms, " AND ", ref clauses);
+                break;
+            case FilterAny any:
+                AppendTerms(sql, parameters, any.Terms, " OR ", ref clauses);
+                break;
+            case FilterClause clause:
+                sql.Append(Comparison(parameters, clause, clauses++));
+                break;
+        }
+    }
+
+    private static void AppendTerms(StringBuilder sql, DynamicParameters parameters, IReadOnlyList<FilterNode> terms, string joiner, ref int clauses)
+    {
+        sql.Append('(');
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (t > 0) sql.Append(joiner);
+            Append(sql, parameters, terms[t], ref clauses);
+        }
+        sql.Append(')');
+    }
+
+    /// <summary>One comparison; an IN list becomes one parameter per value, the same SQL on both engines.</summary>
+    private static string Comparison(DynamicParameters parameters, FilterClause clause, int i)
+    {
+        parameters.Add($"K{i}", clause.Key);
+        string predicate;
+        if (clause.Value is IReadOnlyList<object> values)
+        {
+            var names = new List<string>();
+            for (var j = 0; j < values.Count; j++)
+            {
+                parameters.Add($"V{i}_{j}", values[j]);
+                names.Add($"@V{i}_{j}");
+            }
+            predicate = $"{(clause.Operator == RunFilter.NotIn ? "NOT IN" : "IN")} ({string.Join(", ", names)})";
+        }
+        else
+        {
+            parameters.Add($"V{i}", clause.Value);
+            predicate = $"{Operators[clause.Operator]} @V{i}";
+        }
+        return clause.Entity switch
+        {
+            FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND m.value {predicate})",
+            FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND p.value {predicate})",
+            FilterEntity.Tag => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND t.value {predicate})",
+            _ => $"{AttributeColumns[clause.Key]} {predicate}",
+        };
     }
 }

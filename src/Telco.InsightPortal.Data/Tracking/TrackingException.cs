@@ -7,6 +7,10 @@ public static class TrackingErrors
     public const string NotFound = "RESOURCE_DOES_NOT_EXIST";
     public const string AlreadyExists = "RESOURCE_ALREADY_EXISTS";
     public const string InvalidParameter = "INVALID_PARAMETER_VALUE";
+    public const string InvalidState = "INVALID_STATE";
+
+    /// <summary>An upload past the configured size limit (HTTP 413).</summary>
+    public const string TooLarge = "RESOURCE_EXHAUSTED";
 }
 
 public sealed class TrackingException(string errorCode, string message) : Exception(message)
@@ -16,4 +20,6 @@ public sealed class TrackingException(string errorCode, string message) : Except
     public static TrackingException NotFound(string message) => new(TrackingErrors.NotFound, message);
 
     public static TrackingException Invalid(string message) => new(TrackingErrors.InvalidParameter, message);
+
+    public static TrackingException InvalidState(string message) => new(TrackingErrors.InvalidState, message);
 }

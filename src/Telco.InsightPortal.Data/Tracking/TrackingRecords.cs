@@ -30,7 +30,17 @@ public sealed record Experiment(long ExperimentId, string Name, string ArtifactL
 public sealed record RunInfo(string RunId, long ExperimentId, string RunName, string UserId, string Status, long StartTime,
     long? EndTime, string LifecycleStage, string ArtifactUri);
 
-public sealed record Run(RunInfo Info, IReadOnlyList<TrackingMetric> Metrics, IReadOnlyList<TrackingParam> Params, IReadOnlyList<TrackingTag> Tags);
+public sealed record Run(RunInfo Info, IReadOnlyList<TrackingMetric> Metrics, IReadOnlyList<TrackingParam> Params, IReadOnlyList<TrackingTag> Tags)
+{
+    /// <summary>The datasets the run logged as inputs (MLflow's <c>inputs.dataset_inputs</c>).</summary>
+    public IReadOnlyList<DatasetInput> Inputs { get; init; } = [];
+}
+
+/// <summary>A dataset as MLflow describes it: <see cref="Schema"/> and <see cref="Profile"/> are JSON text the client chose.</summary>
+public sealed record RunDataset(string Name, string Digest, string SourceType, string Source, string? Schema, string? Profile);
+
+/// <summary>One use of a dataset by a run, with the tags of that use (e.g. <c>mlflow.data.context</c>).</summary>
+public sealed record DatasetInput(IReadOnlyList<TrackingTag> Tags, RunDataset Dataset);
 
 public sealed record RunPage(IReadOnlyList<Run> Runs, string? NextPageToken);
 

@@ -77,4 +77,24 @@ internal static class TrackingSql
         SELECT run_id AS RunId, key AS Key, value AS Value, timestamp AS Timestamp, step AS Step
           FROM run_latest_metrics WHERE run_id IN @Ids ORDER BY key
         """;
+
+    public const string InsertDataset = """
+        INSERT INTO run_datasets (experiment_id, name, digest, source_type, source, schema, profile)
+        VALUES (@ExperimentId, @Name, @Digest, @SourceType, @Source, @Schema, @Profile)
+        ON CONFLICT (experiment_id, name, digest) DO NOTHING
+        """;
+    public const string GetDatasetId = "SELECT dataset_id FROM run_datasets WHERE experiment_id = @ExperimentId AND name = @Name AND digest = @Digest";
+    public const string InsertInput = "INSERT INTO run_inputs (run_id, dataset_id) VALUES (@RunId, @DatasetId) ON CONFLICT (run_id, dataset_id) DO NOTHING";
+    public const string UpsertInputTag = """
+        INSERT INTO run_input_tags (run_id, dataset_id, key, value) VALUES (@RunId, @DatasetId, @Key, @Value)
+        ON CONFLICT (run_id, dataset_id, key) DO UPDATE SET value = excluded.value
+        """;
+    public const string InputsOf = """
+        SELECT i.run_id AS RunId, d.dataset_id AS DatasetId, d.name AS Name, d.digest AS Digest, d.source_type AS SourceType,
+               d.source AS Source, d.schema AS Schema, d.profile AS Profile
+          FROM run_inputs i JOIN run_datasets d ON d.dataset_id = i.dataset_id
+         WHERE i.run_id IN @Ids ORDER BY d.name, d.digest
+        """;
+    public const string InputTagsOf = "SELECT run_id AS RunId, dataset_id AS DatasetId, key AS Key, value AS Value FROM run_input_tags WHERE run_id IN @Ids ORDER BY key";
+    public const string ExistingRunIds = "SELECT run_id FROM runs WHERE run_id IN @Ids ";
 }

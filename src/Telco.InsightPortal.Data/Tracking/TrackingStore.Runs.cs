@@ -93,6 +93,8 @@ public sealed partial class TrackingStore
             new CommandDefinition(InList(TrackingSql.ParamsOf), ids, tx, cancellationToken: ct))).ToLookup(p => p.RunId, p => new TrackingParam(p.Key, p.Value));
         var tags = (await c.QueryAsync<(string RunId, string Key, string Value)>(
             new CommandDefinition(InList(TrackingSql.TagsOf), ids, tx, cancellationToken: ct))).ToLookup(t => t.RunId, t => new TrackingTag(t.Key, t.Value));
-        return infos.Select(i => new Run(i, metrics[i.RunId].ToList(), parameters[i.RunId].ToList(), tags[i.RunId].ToList())).ToList();
+        var inputs = await LoadInputsAsync(c, tx, ids, ct);
+        return infos.Select(i => new Run(i, metrics[i.RunId].ToList(), parameters[i.RunId].ToList(), tags[i.RunId].ToList())
+            { Inputs = inputs[i.RunId].ToList() }).ToList();
     }
 }

@@ -11,6 +11,8 @@ public static class ArtifactNames
     public const string Importance = "importance.json";
     public const string Calibration = "calibration.json";
     public const string Predictions = "predictions.csv";
+    /// <summary>Test metrics sliced by gender, SeniorCitizen, Contract and other small categorical features, for the model card.</summary>
+    public const string Slices = "slices.json";
 
     /// <summary>The model's signature: the dataset schema it was trained on, its label and label values. Serving
     /// reads it to know which input columns a request must carry and of which types.</summary>

@@ -19,7 +19,7 @@ internal static class ArtifactWriter
     public sealed record TestPredictions(ColumnarTable Table, int[] Rows, float[] Probabilities, bool[] Labels);
 
     public static IReadOnlyList<ArtifactFile> Write(string directory, MLContext ml, ITransformer model, DataViewSchema inputSchema,
-        object summary, ModelSignature signature, TestPredictions test, IReadOnlyList<ColumnImportance> importance, double threshold)
+        object summary, ModelSignature signature, TestPredictions test, IReadOnlyList<ColumnImportance> importance, IReadOnlyList<SliceColumn> slices, double threshold)
     {
         var p = test.Probabilities;
         var y = test.Labels;
@@ -32,6 +32,7 @@ internal static class ArtifactWriter
             WriteJson(directory, ArtifactNames.Confusion, BinaryEvaluator.Confusion(p, y, threshold)),
             WriteJson(directory, ArtifactNames.Calibration, BinaryEvaluator.Calibration(p, y)),
             WriteJson(directory, ArtifactNames.Importance, importance),
+            WriteJson(directory, ArtifactNames.Slices, slices),
             AtomicFile.Write(directory, ArtifactNames.Predictions, stream => WritePredictions(stream, test)),
             AtomicFile.Write(directory, ArtifactNames.Model, stream => ml.Model.Save(model, inputSchema, stream)),
         ];

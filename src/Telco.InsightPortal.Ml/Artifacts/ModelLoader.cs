@@ -28,34 +28,26 @@ public sealed class ModelLoader(string artifactRoot)
         return new LoadedModel(model, inputSchema, file, actual);
     }
 
-    /// <summary>The real path of <paramref name="path"/>, after checking that neither it nor any link on the way leaves the root.</summary>
+    /// <summary>The path of <paramref name="path"/>, after checking that neither it nor any link on the way leaves the root.</summary>
     public string Resolve(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ModelLoadException("No model path was given.");
-        if (path.Split('/', '\\').Any(segment => segment == ".."))
-            throw new ModelLoadException($"Model path '{path}' contains '..'; paths must stay inside the artifact root.");
-        var full = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(_root, path));
-        if (!IsUnder(full, _root))
-            throw new ModelLoadException($"Model path '{path}' is outside the artifact root.");
-
-        var realRoot = RealPath(_root);
-        var current = realRoot;
-        foreach (var segment in Path.GetRelativePath(_root, full).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        if (Path.IsPathRooted(path))
         {
-            current = RealPath(Path.Combine(current, segment));
-            if (!IsUnder(current, realRoot))
-                throw new ModelLoadException($"Model path '{path}' goes through a link that leaves the artifact root.");
+            var absolute = Path.GetFullPath(path);
+            if (!ArtifactPath.IsUnder(absolute, _root)) throw new ModelLoadException($"Model path '{path}' is outside the artifact root.");
+            path = ArtifactPath.Relative(_root, absolute);
         }
-        if (!File.Exists(current)) throw new ModelLoadException($"Model file '{path}' does not exist.");
-        return current;
+        string file;
+        try
+        {
+            file = ArtifactPath.Resolve(_root, path);
+        }
+        catch (ArtifactPathException e)
+        {
+            throw new ModelLoadException("Model " + char.ToLowerInvariant(e.Message[0]) + e.Message[1..]);
+        }
+        if (!File.Exists(file)) throw new ModelLoadException($"Model file '{path}' does not exist.");
+        return file;
     }
-
-    private static string RealPath(string path)
-    {
-        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
-        return info.LinkTarget is null ? path : Path.TrimEndingDirectorySeparator(info.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
-    }
-
-    private static bool IsUnder(string path, string root) =>
-        path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -1,3 +1,5 @@
+using Telco.InsightPortal.Web.Hosting;
+
 namespace Telco.InsightPortal.Web.Datasets;
 
 /// <summary>An upload written to a private temp file, so that the ingest reads a local file at its own
@@ -19,21 +21,11 @@ public sealed class SpooledUpload : IAsyncDisposable
     public static async Task<SpooledUpload> WriteAsync(Stream source, string folder, long maxBytes, IProgress<long>? progress, CancellationToken ct)
     {
         var path = System.IO.Path.Combine(folder, Guid.NewGuid().ToString("N") + ".csv.part");
-        var buffer = new byte[1 << 16];
-        long total = 0;
+        long total;
         try
         {
             await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                int n;
-                while ((n = await source.ReadAsync(buffer, ct)) > 0)
-                {
-                    total += n;
-                    if (total > maxBytes) throw new UploadTooLargeException(maxBytes);
-                    await target.WriteAsync(buffer.AsMemory(0, n), ct);
-                    progress?.Report(total);
-                }
-            }
+                total = await BoundedCopy.CopyAsync(source, target, maxBytes, () => new UploadTooLargeException(maxBytes), progress, ct);
             return new SpooledUpload(path, total);
         }
         catch

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Telco.InsightPortal.Data.Tracking;
+using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Experiments;
 
 /// <summary>An experiment's runs, searched and sorted by the store (MLflow filter and order_by) and paged with
-/// its page tokens: the page keeps the tokens it came through so it can go back.</summary>
-public sealed partial class ExperimentRunsPage
+/// its page tokens: the page keeps the tokens it came through so it can go back. Runs the portal is training
+/// show their progress as the worker pushes it; when one ends, the page is read again.</summary>
+public sealed partial class ExperimentRunsPage : IDisposable
 {
     public const int PageSize = 25;
 
@@ -23,6 +25,7 @@ public sealed partial class ExperimentRunsPage
     [Parameter] public long Id { get; set; }
     [Inject] private TrackingStore Tracking { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private RunProgress Progress { get; set; } = default!;
 
     private Experiment? _experiment;
     private bool _loaded;
@@ -35,12 +38,18 @@ public sealed partial class ExperimentRunsPage
     private RunPage? _page;
     private string? _error;
     private HashSet<Run> _selected = [];
+    private Dictionary<string, RunProgressState> _progress = [];
+    private IDisposable? _subscription;
+
+    private IEnumerable<(string Value, string Text)> SortChoices =>
+        SortOptions.Any(o => o.Value == _orderBy) ? SortOptions : SortOptions.Append((_orderBy, _orderBy));
 
     protected override async Task OnParametersSetAsync()
     {
         try
         {
             _experiment = await Tracking.GetExperimentAsync(Id);
+            _columns = RunColumns.Parse(ColumnsQuery);
             _crumbs = [new("Experiments", "/experiments"), new(_experiment.Name, null, disabled: true)];
             await LoadAsync();
         }
@@ -57,6 +66,8 @@ public sealed partial class ExperimentRunsPage
         {
             _page = await Tracking.SearchRunsAsync([Id], _appliedFilter, ViewType.ActiveOnly, PageSize, [_orderBy], _pageToken);
             _error = null;
+            _available = RunColumns.Available(_page.Runs, _columns);
+            _progress = _page.Runs.Select(r => Progress.Current(r.Info.RunId)).OfType<RunProgressState>().ToDictionary(p => p.RunId);
         }
         catch (TrackingException e) when (e.ErrorCode == TrackingErrors.InvalidParameter)
         {
@@ -75,6 +86,19 @@ public sealed partial class ExperimentRunsPage
     {
         if (e.Key == "Enter") await SearchAsync();
     }
+
+    private void OnProgress(RunProgressState state)
+    {
+        if (_page?.Runs.Any(r => r.Info.RunId == state.RunId) != true) return;
+        _ = InvokeAsync(async () =>
+        {
+            if (state.IsActive) _progress[state.RunId] = state;
+            else await LoadAsync();
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose() => _subscription?.Dispose();
 
     private async Task SortAsync(string orderBy)
     {

@@ -2,22 +2,27 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Telco.InsightPortal.Data.Tracking;
+using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Experiments;
 
-/// <summary>One run: its data, its status (polled every 2 s while it is scheduled or running) and the charts
-/// its artifacts allow.</summary>
+/// <summary>One run: its data, the charts its artifacts allow, its log, and — while the portal trains it — its
+/// progress, pushed by the worker. A run logged by an MLflow client sends no pushes; its status is re-read every
+/// few seconds while it is active.</summary>
 public sealed partial class RunDetailsPage : IDisposable
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ExternalPollInterval = TimeSpan.FromSeconds(5);
 
     [Parameter] public string RunId { get; set; } = "";
     [Inject] private TrackingStore Tracking { get; set; } = default!;
     [Inject] private RunArtifacts Artifacts { get; set; } = default!;
+    [Inject] private RunProgress Progress { get; set; } = default!;
 
     private readonly CancellationTokenSource _cts = new();
+    private IDisposable? _subscription;
     private PeriodicTimer? _timer;
     private Run? _run;
+    private RunProgressState? _progress;
     private bool _loaded;
     private List<BreadcrumbItem> _crumbs = [];
     private IReadOnlyList<KeyValuePair<string, string>> _metrics = [];
@@ -25,20 +30,39 @@ public sealed partial class RunDetailsPage : IDisposable
     private IReadOnlyList<KeyValuePair<string, string>> _tags = [];
     private RunArtifactSet _artifacts = RunArtifactSet.Empty;
 
+    private bool IsEmbedded => _run is not null && RunView.Tag(_run, TrainingQueue.RunnerTag) == TrainingQueue.EmbeddedRunner;
+
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync(_cts.Token);
         _loaded = true;
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Not while prerendering: the timer belongs to the interactive circuit, and ends with the component.
-        if (_timer is null && _run is not null && RunView.IsActive(_run.Info.Status))
+        // Not while prerendering: watching belongs to the interactive circuit, and ends with the component.
+        if (!firstRender) return;
+        _subscription = Progress.Subscribe(OnProgress);
+        // The run may have moved on between the first load and subscribing.
+        await ReloadAsync();
+        StateHasChanged();
+        if (_run is not null && RunView.IsActive(_run.Info.Status) && !IsEmbedded)
         {
-            _timer = new PeriodicTimer(PollInterval);
+            _timer = new PeriodicTimer(ExternalPollInterval);
             _ = PollAsync(_timer, _cts.Token);
         }
+    }
+
+    private void OnProgress(RunProgressState state)
+    {
+        if (state.RunId != RunId) return;
+        _ = InvokeAsync(async () =>
+        {
+            var statusChanged = _run is null || _run.Info.Status != state.Status;
+            _progress = state;
+            if (statusChanged) await ReloadAsync();
+            StateHasChanged();
+        });
     }
 
     private async Task PollAsync(PeriodicTimer timer, CancellationToken ct)
@@ -47,8 +71,11 @@ public sealed partial class RunDetailsPage : IDisposable
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                await InvokeAsync(() => LoadAsync(ct));
-                await InvokeAsync(StateHasChanged);
+                await InvokeAsync(async () =>
+                {
+                    await LoadAsync(ct);
+                    StateHasChanged();
+                });
                 if (_run is null || !RunView.IsActive(_run.Info.Status)) break;
             }
         }
@@ -56,13 +83,9 @@ public sealed partial class RunDetailsPage : IDisposable
         {
             // Disposed.
         }
-        finally
-        {
-            timer.Dispose();
-            // Another run (same component, new RunId) may need its own timer.
-            if (ReferenceEquals(_timer, timer)) _timer = null;
-        }
     }
+
+    private Task ReloadAsync() => LoadAsync(_cts.Token);
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -78,6 +101,9 @@ public sealed partial class RunDetailsPage : IDisposable
         }
         // Read everything first, then show it together: a render between the awaits would show a run without its charts.
         var artifacts = await Artifacts.ReadAsync(run, ct);
+        var active = RunView.IsActive(run.Info.Status);
+        // The log is an artifact once the run has ended; until then it is still being written (see the Log tab).
+        if (active) artifacts = artifacts with { Files = artifacts.Files.Where(f => f.Name != RunLog.FileName).ToList() };
         _crumbs = [new("Experiments", "/experiments"), new("Experiment " + run.Info.ExperimentId, ExperimentLinks.Experiment(run.Info.ExperimentId)),
             new(run.Info.RunName, null, disabled: true)];
         _metrics = run.Metrics.GroupBy(m => m.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -86,11 +112,13 @@ public sealed partial class RunDetailsPage : IDisposable
         // Artifact hashes are listed with the artifacts below; the tag table keeps to lineage and settings.
         _tags = run.Tags.Where(t => !t.Key.StartsWith("artifact.", StringComparison.Ordinal)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToList();
         _artifacts = artifacts;
+        _progress = active ? Progress.Current(RunId) ?? _progress : null;
         _run = run;
     }
 
     public void Dispose()
     {
+        _subscription?.Dispose();
         _cts.Cancel();
         _timer?.Dispose();
         _cts.Dispose();

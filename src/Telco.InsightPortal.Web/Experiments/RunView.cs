@@ -30,7 +30,12 @@ public static class RunView
     public static string Duration(RunInfo info)
     {
         if (info.EndTime is not { } end) return info.Status is "RUNNING" ? "running" : "—";
-        var span = TimeSpan.FromMilliseconds(Math.Max(0, end - info.StartTime));
+        return Span(TimeSpan.FromMilliseconds(Math.Max(0, end - info.StartTime)));
+    }
+
+    public static string Span(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
         return span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes}m"
             : span.TotalMinutes >= 1 ? $"{span.Minutes}m {span.Seconds}s"
             : $"{span.TotalSeconds:0.0}s";

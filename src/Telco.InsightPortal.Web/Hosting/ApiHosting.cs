@@ -3,6 +3,7 @@ using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Tracking;
+using Telco.InsightPortal.Web.Registry;
 
 namespace Telco.InsightPortal.Web.Hosting;
 
@@ -29,6 +30,7 @@ public static class ApiHosting
         v1.MapAuditApi();
         v1.MapDeploymentApi();
         app.MapTrackingApi();
+        app.MapRegistryApi();
         return app;
     }
 }

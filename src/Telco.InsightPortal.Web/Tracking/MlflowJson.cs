@@ -21,8 +21,12 @@ public static class MlflowJson
     public static IResult Ok(object body) => Results.Json(body, Options);
 
     public static IResult Error(string code, string message) =>
-        Results.Json(new { ErrorCode = code, Message = message }, Options,
-            statusCode: code == TrackingErrors.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+        Results.Json(new { ErrorCode = code, Message = message }, Options, statusCode: code switch
+        {
+            TrackingErrors.NotFound => StatusCodes.Status404NotFound,
+            TrackingErrors.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            _ => StatusCodes.Status400BadRequest,
+        });
 
     /// <summary>An empty body reads as an empty request, whose missing required fields are then reported by name.</summary>
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : new()
@@ -65,4 +69,11 @@ public static class MlflowJson
         string.IsNullOrEmpty(text) ? null
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : throw TrackingException.Invalid($"Invalid value '{text}' for parameter '{name}': expected an integer.");
+
+    /// <summary>The run named by a GET's query: <c>run_id</c>, or the older <c>run_uuid</c>.</summary>
+    public static string QueryRunId(HttpRequest request)
+    {
+        string? id = request.Query["run_id"];
+        return Required(string.IsNullOrEmpty(id) ? (string?)request.Query["run_uuid"] : id, "run_id");
+    }
 }

@@ -57,6 +57,31 @@ public sealed class RunRequest
     public string Id() => MlflowJson.Required(string.IsNullOrEmpty(RunId) ? RunUuid : RunId, "run_id");
 }
 
+public sealed class LogInputsRequest
+{
+    public string? RunId { get; init; }
+    public List<DatasetInputJson>? Datasets { get; init; }
+}
+
+public sealed class DatasetInputJson
+{
+    public List<KeyValueJson>? Tags { get; init; }
+    public DatasetJson? Dataset { get; init; }
+}
+
+public sealed class DatasetJson
+{
+    public string? Name { get; init; }
+    public string? Digest { get; init; }
+    public string? SourceType { get; init; }
+    public string? Source { get; init; }
+    public string? Schema { get; init; }
+    public string? Profile { get; init; }
+
+    public static DatasetJson From(RunDataset d) =>
+        new() { Name = d.Name, Digest = d.Digest, SourceType = d.SourceType, Source = d.Source, Schema = d.Schema, Profile = d.Profile };
+}
+
 /// <summary>log-metric apart from <see cref="RunRequest"/>: its value is a number where a tag's is a string.</summary>
 public sealed class LogMetricRequest
 {
@@ -87,7 +112,14 @@ public sealed record RunInfoJson(string RunId, string RunUuid, string RunName, s
 
 public sealed record RunDataJson(IReadOnlyList<TrackingMetric> Metrics, IReadOnlyList<TrackingParam> Params, IReadOnlyList<TrackingTag> Tags);
 
-public sealed record RunJson(RunInfoJson Info, RunDataJson Data, object Inputs)
+/// <summary>MLflow's RunInputs; with no inputs it is <c>{}</c>, as MLflow omits an empty repeated field.</summary>
+public sealed record RunInputsJson(IReadOnlyList<DatasetInputJson>? DatasetInputs)
 {
-    public static RunJson From(Run r) => new(RunInfoJson.From(r.Info), new RunDataJson(r.Metrics, r.Params, r.Tags), MlflowJson.Empty);
+    public static RunInputsJson From(IReadOnlyList<DatasetInput> inputs) => new(inputs.Count == 0 ? null
+        : inputs.Select(i => new DatasetInputJson { Tags = i.Tags.Select(t => new KeyValueJson { Key = t.Key, Value = t.Value }).ToList(), Dataset = DatasetJson.From(i.Dataset) }).ToList());
+}
+
+public sealed record RunJson(RunInfoJson Info, RunDataJson Data, RunInputsJson Inputs)
+{
+    public static RunJson From(Run r) => new(RunInfoJson.From(r.Info), new RunDataJson(r.Metrics, r.Params, r.Tags), RunInputsJson.From(r.Inputs));
 }

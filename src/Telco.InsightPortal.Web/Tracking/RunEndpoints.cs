@@ -20,6 +20,7 @@ public static class RunEndpoints
         runs.MapPost("/set-tag", SetTagAsync).Writes();
         runs.MapPost("/delete-tag", DeleteTagAsync).Writes();
         runs.MapPost("/log-batch", LogBatchAsync).Writes();
+        runs.MapPost("/log-inputs", LogInputsAsync).Writes();
         mlflow.MapGet("/metrics/get-history", HistoryAsync).Reads();
         return mlflow;
     }
@@ -97,17 +98,24 @@ public static class RunEndpoints
         return Ok(Empty);
     }
 
+    private static async Task<IResult> LogInputsAsync(HttpRequest request, TrackingStore store, CancellationToken ct)
+    {
+        var body = await ReadAsync<LogInputsRequest>(request, ct);
+        var inputs = (body.Datasets ?? []).Select((input, i) =>
+        {
+            var d = input.Dataset ?? throw Missing($"datasets[{i}].dataset");
+            return new DatasetInput(Tags(input.Tags),
+                new RunDataset(d.Name ?? "", d.Digest ?? "", d.SourceType ?? "", d.Source ?? "", d.Schema, d.Profile));
+        }).ToList();
+        await store.LogInputsAsync(Required(body.RunId, "run_id"), inputs, ct);
+        return Ok(Empty);
+    }
+
     private static async Task<IResult> HistoryAsync(HttpRequest request, TrackingStore store, CancellationToken ct)
     {
         var page = await store.GetMetricHistoryAsync(QueryRunId(request), Required((string?)request.Query["metric_key"], "metric_key"),
             Int(request.Query["max_results"], "max_results"), request.Query["page_token"], ct);
         return Ok(new { page.Metrics, page.NextPageToken });
-    }
-
-    private static string QueryRunId(HttpRequest request)
-    {
-        string? id = request.Query["run_id"];
-        return Required(string.IsNullOrEmpty(id) ? (string?)request.Query["run_uuid"] : id, "run_id");
     }
 
     private static List<TrackingTag> Tags(List<KeyValueJson>? tags) =>

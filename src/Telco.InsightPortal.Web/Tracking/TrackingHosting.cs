@@ -10,6 +10,13 @@ public static class TrackingHosting
     public static WebApplicationBuilder AddTracking(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrackingStore>();
+        builder.Services.AddOptions<ArtifactOptions>().BindConfiguration(ArtifactOptions.Section)
+            .Validate(o => o.MaxUploadBytes > 0 && o.ListPageSize is >= 1 and <= 50000 && o.SweepInterval > TimeSpan.Zero && o.SweepGrace >= TimeSpan.Zero,
+                "Tracking:Artifacts needs MaxUploadBytes > 0, ListPageSize 1..50000, a positive SweepInterval and a SweepGrace of zero or more.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RunArtifactFiles>();
+        builder.Services.AddSingleton<ArtifactSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ArtifactSweeper>());
         return builder;
     }
 
@@ -20,21 +27,31 @@ public static class TrackingHosting
         var mlflow = app.MapGroup(ApiPrefix).WithTags("Tracking (MLflow)")
             // Bearer-token clients only; there is no form to forge.
             .DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                try
-                {
-                    return await next(context);
-                }
-                catch (TrackingException e)
-                {
-                    return MlflowJson.Error(e.ErrorCode, e.Message);
-                }
-            });
+            .WithMlflowErrors();
         mlflow.MapExperimentEndpoints();
         mlflow.MapRunEndpoints();
+        mlflow.MapArtifactEndpoints();
+        app.MapArtifactProxy();
         return app;
     }
+
+    /// <summary>Answers the store's errors, and refused artifact paths, as MLflow's <c>{"error_code", "message"}</c>.</summary>
+    internal static RouteGroupBuilder WithMlflowErrors(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (TrackingException e)
+            {
+                return MlflowJson.Error(e.ErrorCode, e.Message);
+            }
+            catch (Ml.Artifacts.ArtifactPathException e)
+            {
+                return MlflowJson.Error(TrackingErrors.InvalidParameter, e.Message);
+            }
+        });
 
     internal static RouteHandlerBuilder Reads(this RouteHandlerBuilder endpoint) => endpoint.RequireAuthorization(Policies.ExperimentsRead);
 

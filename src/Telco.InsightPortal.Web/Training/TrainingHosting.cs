@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Ml;
 using Telco.InsightPortal.Web.Security;
 
@@ -10,8 +11,13 @@ public static class TrainingHosting
     {
         builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section)
             .Validate(o => o.Concurrency is >= 1 and <= 16, "Training:Concurrency must be 1..16.").ValidateOnStart();
-        builder.Services.TryAddSingleton<Data.Tracking.TrackingStore>();
+        builder.Services.TryAddSingleton<TrackingStore>();
         builder.Services.AddSingleton<TrainingQueue>();
+        builder.Services.AddSingleton<RunControl>();
+        builder.Services.AddSingleton<RunProgress>();
+        builder.Services.AddSingleton<RunLog>();
+        builder.Services.AddSingleton<RunRecorder>();
+        builder.Services.AddSingleton<RunCancellation>();
         builder.Services.AddSingleton<TrainingWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingWorker>());
         return builder;
@@ -20,6 +26,7 @@ public static class TrainingHosting
     public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder api)
     {
         api.MapPost("/train", SubmitAsync).WithTags("Training").RequireAuthorization(Policies.ExperimentsWrite).DisableAntiforgery();
+        api.MapPost("/runs/{runId}/cancel", CancelAsync).WithTags("Training").RequireAuthorization(Policies.ExperimentsWrite).DisableAntiforgery();
         return api;
     }
 
@@ -36,6 +43,29 @@ public static class TrainingHosting
         catch (TrainingException e)
         {
             return TypedResults.BadRequest(new { error = e.Message });
+        }
+    }
+
+    /// <summary>200 with KILLED once the run has stopped, 202 while it is still stopping, 404 for an unknown run,
+    /// 409 for a run that has ended or that the portal does not train.</summary>
+    private static async Task<IResult> CancelAsync(string runId, HttpContext http, RunCancellation cancellation)
+    {
+        try
+        {
+            var result = await cancellation.CancelAsync(runId, HttpAuditActor.From(http), http.RequestAborted);
+            var body = new { runId, status = result.Status, message = result.Message };
+            return result.Outcome switch
+            {
+                CancelOutcome.Killed => TypedResults.Ok(body),
+                CancelOutcome.Stopping => TypedResults.Accepted($"/api/2.0/mlflow/runs/get?run_id={runId}", body),
+                CancelOutcome.NotFound => TypedResults.NotFound(new { error = result.Message }),
+                _ => TypedResults.Conflict(new { error = result.Message, status = result.Status }),
+            };
+        }
+        catch (TrackingException e)
+        {
+            // The run changed under us (deleted, say): say so rather than fail.
+            return TypedResults.Conflict(new { error = e.Message });
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Telco.InsightPortal.Web.Training;
 /// label column, trainer, parameter ranges), records the run as SCHEDULED with its lineage tags, and
 /// queues it for <see cref="TrainingWorker"/>. Callable from a page, the API or a background job.
 /// </summary>
-public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking)
+public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking, RunLog runLog)
 {
     public const string Sweep = "sweep";
     public const string RunnerTag = "portal_runner";
@@ -57,7 +57,11 @@ public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking)
             new("trainer", trainer), new("label", label), new("mlflow.user", actor.Name),
             new("portal_version", typeof(TrainingQueue).Assembly.GetName().Version?.ToString() ?? ""),
         ], actor, ct);
+        // The run's input as MLflow records it: the snapshot, named by its content hash.
+        await tracking.LogInputsAsync(run.Info.RunId, [new([new("mlflow.data.context", since is null ? "training" : "training-increment")],
+            new RunDataset(dataset.Name, snapshot.ContentHash, "portal-snapshot", $"portal-snapshot://{Uri.EscapeDataString(dataset.Name)}/{snapshot.Id.ToString(CultureInfo.InvariantCulture)}", null, null))], ct);
         await tracking.UpdateRunAsync(run.Info.RunId, "SCHEDULED", null, null, actor, ct);
+        runLog.Append(run.Info.RunId, $"Queued by {actor.Name}: {trainer} on {dataset.Name} snapshot {snapshot.Id}.");
         await _jobs.Writer.WriteAsync(new TrainingJob(run.Info.RunId, dataset, snapshot, since, label, trainer, request.Params, seed,
             TimeSpan.FromSeconds(budget), actor), ct);
         return run.Info.RunId;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Ml;
@@ -8,26 +8,18 @@ using Telco.InsightPortal.Web.Hosting;
 
 namespace Telco.InsightPortal.Web.Training;
 
-public sealed class TrainingOptions
-{
-    public const string Section = "Training";
-
-    /// <summary>Runs trained at the same time; ML.NET trainers here are single-threaded, so one per core at most.</summary>
-    public int Concurrency { get; set; } = 1;
-}
-
 /// <summary>
-/// Trains queued runs in the background, recording into the run as MLflow would: params, test metrics,
-/// the sweep's validation metric by step, artifact hashes as tags, and the final status. A run the
+/// Trains queued runs in the background, <see cref="TrainingOptions.Concurrency"/> at a time, each on its own
+/// thread (the trainer's) so the portal stays responsive. A run cancelled while queued is skipped; one cancelled
+/// while training ends KILLED. Progress and a log go to the run's watchers and to <c>run.log</c>. A run the
 /// process never finished (it died) is marked FAILED at the next start.
 /// </summary>
-public sealed class TrainingWorker(TrainingQueue queue, DatasetStore datasets, TrackingStore tracking, PortalPaths paths,
-    IOptions<TrainingOptions> options, ILogger<TrainingWorker> log) : BackgroundService
+public sealed class TrainingWorker(TrainingQueue queue, DatasetStore datasets, TrackingStore tracking, RunControl control, RunRecorder recorder,
+    RunLog runLog, RunProgress progress, PortalPaths paths, TimeProvider clock, IOptions<TrainingOptions> options, ILogger<TrainingWorker> log)
+    : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _done = new();
-
-    /// <summary>Completes with the run's final status once the worker has finished with it.</summary>
-    public Task<string> WhenDoneAsync(string runId) => _done.GetOrAdd(runId, _ => NewSignal()).Task;
+    /// <summary>Completes with the run's final status once it has ended.</summary>
+    public Task<string> WhenDoneAsync(string runId) => control.WhenDoneAsync(runId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,34 +40,66 @@ public sealed class TrainingWorker(TrainingQueue queue, DatasetStore datasets, T
         }
     }
 
-    private async Task RunAsync(TrainingJob job, CancellationToken ct)
+    private async Task RunAsync(TrainingJob job, CancellationToken stopping)
     {
+        using var cancellation = control.TryStart(job.RunId, stopping);
+        if (cancellation is null)
+        {
+            log.LogInformation("Skipped training run {RunId}: it was cancelled while queued.", job.RunId);
+            return;
+        }
+        var ct = cancellation.Token;
         var status = "FAILED";
+        var reporter = new RunReporter(job.RunId, clock.GetUtcNow(), progress, runLog);
         try
         {
             await tracking.UpdateRunAsync(job.RunId, "RUNNING", null, null, job.Actor, ct);
-            var result = await new ChurnTrainer().TrainAsync(Request(job), null, ct);
-            await RecordAsync(job, result, ct);
+            runLog.Append(job.RunId, $"Started: {job.Trainer} on {job.Dataset.Name} snapshot {job.Snapshot.Id}, label {job.Label}, seed {job.Seed}"
+                                     + (job.Trainer == TrainingQueue.Sweep ? $", budget {job.Budget.TotalSeconds:F0} s" : "") + ".");
+            var result = await new ChurnTrainer().TrainAsync(Request(job), reporter, ct);
+            if (!control.TryBeginRecording(job.RunId)) throw new OperationCanceledException(ct);
+            foreach (var warning in result.Warnings) runLog.Append(job.RunId, "Warning: " + warning);
+            // The host stopping now would leave a half-recorded run; only shutdown may interrupt, and then it is failed at restart.
+            await recorder.RecordAsync(job, result, stopping);
+            runLog.Append(job.RunId, $"Test ROC AUC {result.Test.RocAuc.ToString("F4", CultureInfo.InvariantCulture)} ({result.Trainer}), "
+                                     + $"{result.Artifacts.Count} artifacts, {result.Duration.TotalSeconds:F1} s.");
             status = "FINISHED";
         }
         catch (TrainingException e)
         {
-            await tracking.SetTagAsync(job.RunId, new TrackingTag("error", e.Message), CancellationToken.None);
+            await FailAsync(job.RunId, e.Message);
         }
         catch (OperationCanceledException)
         {
             status = "KILLED";
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or TrackingException)
         {
             log.LogError(e, "Training run {RunId} failed.", job.RunId);
-            await tracking.SetTagAsync(job.RunId, new TrackingTag("error", e.Message), CancellationToken.None);
+            await FailAsync(job.RunId, e.Message);
         }
         finally
         {
-            await tracking.UpdateRunAsync(job.RunId, status, Now(), null, job.Actor, CancellationToken.None);
-            _done.GetOrAdd(job.RunId, _ => NewSignal()).TrySetResult(status);
+            await EndAsync(job, status, reporter);
         }
+    }
+
+    private async Task FailAsync(string runId, string error)
+    {
+        runLog.Append(runId, "Error: " + error);
+        await tracking.SetTagAsync(runId, new TrackingTag("error", error), CancellationToken.None);
+    }
+
+    private async Task EndAsync(TrainingJob job, string status, RunReporter reporter)
+    {
+        var cancelledBy = control.CancelledBy(job.RunId);
+        // KILLED without a canceller means the portal is shutting down.
+        var actor = status == "KILLED" ? cancelledBy ?? AuditActor.System : job.Actor;
+        runLog.Append(job.RunId, status == "KILLED" ? $"KILLED: cancelled by {actor.Name}." : status + ".");
+        await tracking.SetTagAsync(job.RunId, new TrackingTag(RunLog.HashTag, runLog.Sha256(job.RunId) ?? ""), CancellationToken.None);
+        await tracking.UpdateRunAsync(job.RunId, status, clock.GetUtcNow().ToUnixTimeMilliseconds(), null, actor, CancellationToken.None);
+        control.Complete(job.RunId, status);
+        reporter.Ended(status);
     }
 
     private TrainingRequest Request(TrainingJob job) => new()
@@ -90,26 +114,6 @@ public sealed class TrainingWorker(TrainingQueue queue, DatasetStore datasets, T
         ArtifactDirectory = Path.Combine(paths.Artifacts, "runs", job.RunId),
     };
 
-    private async Task RecordAsync(TrainingJob job, TrainingResult result, CancellationToken ct)
-    {
-        var now = Now();
-        var t = result.Test;
-        var metrics = new List<TrackingMetric>
-        {
-            new("roc_auc", t.RocAuc, now, 0), new("pr_auc", t.PrAuc, now, 0), new("accuracy", t.Accuracy, now, 0),
-            new("precision", t.Precision, now, 0), new("recall", t.Recall, now, 0), new("f1", t.F1, now, 0), new("log_loss", t.LogLoss, now, 0),
-        };
-        metrics.AddRange(result.Trials.Select(trial => new TrackingMetric("validation_roc_auc", trial.Validation.RocAuc, now, trial.Step)));
-        var parameters = result.Params.Select(p => new TrackingParam(p.Key, p.Value.ToString("R", CultureInfo.InvariantCulture)))
-            .Append(new TrackingParam("trainer", result.Trainer)).Append(new TrackingParam("seed", job.Seed.ToString(CultureInfo.InvariantCulture)))
-            .ToList();
-        var tags = result.Artifacts.Select(a => new TrackingTag("artifact." + a.Name + ".sha256", a.Sha256))
-            .Append(new TrackingTag("row_count", (result.Split.TrainRows + result.Split.ValidationRows + result.Split.TestRows).ToString(CultureInfo.InvariantCulture)))
-            .Append(new TrackingTag("split", result.Split.Protocol)).ToList();
-        foreach (var chunk in metrics.Chunk(1000)) await tracking.LogBatchAsync(job.RunId, chunk, [], [], ct);
-        await tracking.LogBatchAsync(job.RunId, [], parameters, tags, ct);
-    }
-
     private async Task FailAbandonedRunsAsync(CancellationToken ct)
     {
         var experiments = await tracking.SearchExperimentsAsync(ViewType.All, 1000, null, ct);
@@ -122,13 +126,9 @@ public sealed class TrainingWorker(TrainingQueue queue, DatasetStore datasets, T
             foreach (var run in page.Runs)
             {
                 await tracking.SetTagAsync(run.Info.RunId, new TrackingTag("error", "The portal stopped before this run finished."), ct);
-                await tracking.UpdateRunAsync(run.Info.RunId, "FAILED", Now(), null, Data.Audit.AuditActor.System, ct);
+                await tracking.UpdateRunAsync(run.Info.RunId, "FAILED", clock.GetUtcNow().ToUnixTimeMilliseconds(), null, AuditActor.System, ct);
                 log.LogWarning("Marked abandoned training run {RunId} as FAILED.", run.Info.RunId);
             }
         }
     }
-
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-
-    private static TaskCompletionSource<string> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -102,7 +102,7 @@ public sealed class TrackingStoreTests
     [InlineData("metrics.auc > 'high'", "compared with a number")]
     [InlineData("params.model > 'rf'", "operator '>' is not supported")]
     [InlineData("attributes.password = 'x'", "unknown attribute 'password'")]
-    [InlineData("metrics.auc > 1 or metrics.auc < 0", "only 'and' joins them")]
+    [InlineData("metrics.auc > 1 xor metrics.auc < 0", "position 16: unexpected 'xor'")]
     [InlineData("auc > 1", "expected 'metrics.'")]
     [InlineData("tags.team = 'open", "unterminated ' quote")]
     public void BadFilterIsRejectedWithItsReason(string filter, string reason)

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
@@ -26,6 +27,8 @@ public abstract class ExperimentsTestContext : PortalTestContext
     protected TestStore Store { get; private set; } = default!;
     protected TrackingStore Tracking { get; private set; } = default!;
     protected PortalPaths Paths { get; private set; } = default!;
+    protected RunProgress Progress { get; private set; } = default!;
+    protected RunLog RunLog { get; private set; } = default!;
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
@@ -40,8 +43,17 @@ public abstract class ExperimentsTestContext : PortalTestContext
         Services.AddSingleton(Tracking);
         Services.AddSingleton(datasets);
         Services.AddSingleton(Paths);
-        Services.AddSingleton(new RunArtifacts(Paths));
-        Services.AddSingleton(new TrainingQueue(datasets, Tracking));
+        var artifacts = new RunArtifacts(Paths);
+        Progress = new RunProgress(NullLogger<RunProgress>.Instance);
+        RunLog = new RunLog(artifacts, Progress, TimeProvider.System, NullLogger<RunLog>.Instance);
+        Services.AddSingleton(artifacts);
+        Services.AddSingleton(Progress);
+        Services.AddSingleton(RunLog);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new RunControl());
+        Services.AddSingleton<RunCancellation>();
+        Services.AddSingleton<RunRecorder>();
+        Services.AddSingleton(new TrainingQueue(datasets, Tracking, RunLog));
         Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
         Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
         Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();

@@ -31,8 +31,7 @@ public sealed class TrainedRunTests : ExperimentsTestContext
         var writer = new SnapshotWriter(Store.Factory, new IngestLimits(), TimeProvider.System, new AuditTrail(Store.Factory, TimeProvider.System));
         await writer.IngestAsync("telco-churn", Csv.Stream(csv), new IngestOptions(), Ct);
         var queue = Services.GetRequiredService<TrainingQueue>();
-        using var worker = new TrainingWorker(queue, Services.GetRequiredService<DatasetStore>(), Tracking, Paths,
-            Options.Create(new TrainingOptions()), NullLogger<TrainingWorker>.Instance);
+        using var worker = ActivatorUtilities.CreateInstance<TrainingWorker>(Services, Options.Create(new TrainingOptions()), NullLogger<TrainingWorker>.Instance);
         await worker.StartAsync(Ct);
         var runId = await queue.SubmitAsync(new TrainRequestDto(null, "telco-churn", null, "Churn", "logistic", null, 7, null, null), AuditActor.System, Ct);
 
@@ -50,6 +49,7 @@ public sealed class TrainedRunTests : ExperimentsTestContext
         Assert.True(confusion.Sum(r => r.Sum()) > 0);
         var artifacts = cut.Find("#run-artifacts").TextContent;
         Assert.Contains("model.zip", artifacts);
+        Assert.Contains(RunLog.FileName, artifacts);
         var hash = (await Tracking.GetRunAsync(runId, Ct)).Tags.Single(t => t.Key == "artifact.roc.json.sha256").Value;
         Assert.Contains(hash, artifacts);
     }

@@ -17,7 +17,7 @@ public static class NavAreas
         new("Dashboards", "/dashboards", Icons.Material.Filled.Dashboard, false),
         new("Data", "/data", Icons.Material.Filled.Storage, true),
         new("Experiments", "/experiments", Icons.Material.Filled.Science, true),
-        new("Models", "/models", Icons.Material.Filled.ModelTraining, false),
+        new("Models", "/models", Icons.Material.Filled.ModelTraining, true),
         new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload, false),
         new("Jobs", "/jobs", Icons.Material.Filled.Schedule, false),
         new("Monitoring", "/monitoring", Icons.Material.Filled.MonitorHeart, false),

@@ -1,0 +1,76 @@
+using Telco.InsightPortal.Data.Store;
+using Telco.InsightPortal.Data.Tracking;
+
+namespace Telco.InsightPortal.Data.Tests.Tracking;
+
+/// <summary>What the portal adds to MLflow's filter syntax: <c>or</c> (looser than <c>and</c>), parentheses,
+/// <c>in (…)</c> and <c>not in (…)</c>, run as parameterised SQL on both engines.</summary>
+public sealed class RunFilterTests
+{
+    [Theory]
+    [InlineData(StoreProvider.Sqlite, "params.trainer in ('lightgbm', 'fasttree')", "b,c")]
+    [InlineData(StoreProvider.Postgres, "params.trainer in ('lightgbm', 'fasttree')", "b,c")]
+    [InlineData(StoreProvider.Sqlite, "params.trainer NOT IN ('lightgbm','fasttree')", "a,d")]
+    [InlineData(StoreProvider.Postgres, "params.trainer NOT IN ('lightgbm','fasttree')", "a,d")]
+    [InlineData(StoreProvider.Sqlite, "metrics.roc_auc > 0.85 or tags.trainer = 'logistic'", "a,c,d")]
+    [InlineData(StoreProvider.Postgres, "metrics.roc_auc > 0.85 or tags.trainer = 'logistic'", "a,c,d")]
+    [InlineData(StoreProvider.Sqlite, "tags.trainer = 'logistic' or metrics.roc_auc > 0.85 and params.trainer = 'fasttree'", "a,c")]
+    [InlineData(StoreProvider.Postgres, "tags.trainer = 'logistic' or metrics.roc_auc > 0.85 and params.trainer = 'fasttree'", "a,c")]
+    [InlineData(StoreProvider.Sqlite, "(tags.trainer = 'logistic' or metrics.roc_auc > 0.85) and params.trainer = 'fasttree'", "c")]
+    [InlineData(StoreProvider.Postgres, "(tags.trainer = 'logistic' or metrics.roc_auc > 0.85) and params.trainer = 'fasttree'", "c")]
+    [InlineData(StoreProvider.Sqlite, "metrics.roc_auc in (0.8, 0.9) and attributes.run_name not in ('c')", "b")]
+    [InlineData(StoreProvider.Postgres, "metrics.roc_auc in (0.8, 0.9) and attributes.run_name not in ('c')", "b")]
+    public async Task OrInAndParenthesesSelectTheRunsTheySay(StoreProvider provider, string filter, string expected)
+    {
+        await using var f = await TrackingFixture.CreateAsync(provider);
+        var experiment = await f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist);
+        foreach (var (name, auc, trainer) in new[] { ("a", 0.84, "logistic"), ("b", 0.80, "lightgbm"), ("c", 0.90, "fasttree"), ("d", 0.95, "fastforest") })
+        {
+            var runId = await f.NewRunAsync(experiment, name);
+            await f.Tracking.LogBatchAsync(runId, [new("roc_auc", auc, 1, 0)], [new("trainer", trainer)], [new("trainer", trainer)]);
+        }
+
+        var page = await f.Tracking.SearchRunsAsync([experiment], filter, ViewType.ActiveOnly, null, ["attributes.run_name"], null);
+
+        Assert.Equal(expected.Split(','), page.Runs.Select(r => r.Info.RunName));
+    }
+
+    [Fact]
+    public void AndBindsTighterThanOr()
+    {
+        var tree = RunFilter.Parse("metrics.a > 1 or metrics.b > 2 and metrics.c > 3");
+
+        var any = Assert.IsType<FilterAny>(tree);
+        Assert.IsType<FilterClause>(any.Terms[0]);
+        Assert.Equal(2, Assert.IsType<FilterAll>(any.Terms[1]).Terms.Count);
+    }
+
+    [Fact]
+    public void ValuesOfAnInListTravelAsParametersNotSql()
+    {
+        const string hostile = "x') OR 1=1 --";
+        var tree = RunFilter.Parse($"params.trainer in (\"{hostile}\", 'b')");
+
+        var clause = Assert.IsType<FilterClause>(tree);
+        Assert.Equal(RunFilter.In, clause.Operator);
+        Assert.Equal([hostile, "b"], Assert.IsAssignableFrom<IReadOnlyList<object>>(clause.Value));
+    }
+
+    [Theory]
+    [InlineData("params.trainer in 'lightgbm'", "position 18: expected '(' to open the list of values")]
+    [InlineData("params.trainer in ('a' 'b')", "position 23: expected ',' or ')' in the list of values")]
+    [InlineData("params.trainer in ()", "position 19: expected a number or a quoted string")]
+    [InlineData("params.trainer not ('a')", "position 15: expected 'in' after 'not'")]
+    [InlineData("metrics.auc in ('high')", "compared with a number")]
+    [InlineData("(metrics.auc > 1 or metrics.auc < 0", "position 35: expected a closing ')'")]
+    [InlineData("metrics.auc > 1)", "position 15: unexpected ')'")]
+    [InlineData("metrics.auc > 1 or", "position 18: expected 'metrics.', 'params.', 'tags.' or 'attributes.' followed by a key, got the end")]
+    [InlineData("metrics.auc > 1 or or metrics.auc < 0", "position 19: expected 'metrics.', 'params.', 'tags.' or 'attributes.' followed by a key, got 'or'")]
+    public void BadOrAndInFiltersNameThePositionAndToken(string filter, string reason)
+    {
+        var error = Assert.Throws<TrackingException>(() => RunFilter.Parse(filter));
+
+        Assert.Equal(TrackingErrors.InvalidParameter, error.ErrorCode);
+        Assert.Contains(reason, error.Message);
+    }
+}

@@ -1,0 +1,71 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Registry;
+using Telco.InsightPortal.Web.Security;
+
+namespace Telco.InsightPortal.Web.Tests.Registry;
+
+public sealed class RegisterModelTests : RegistryTestContext
+{
+    [Fact]
+    public async Task RegisterModelOnARunPageCreatesTheModelAndVersionAndOpensIt()
+    {
+        var runId = await TrainedRunAsync();
+        SignIn("dora", Policies.ExperimentsRead, Policies.ModelsRead, Policies.ModelsWrite);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
+
+        cut.WaitForElement("#register-model").Click();
+        dialogs.WaitForElement("#register-name").Input("churn");
+        dialogs.Find("#register-description").Change("Retention campaigns");
+        dialogs.Find("#register-submit").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/models/churn", navigation.Uri));
+        var version = await Registry.GetVersionAsync("churn", 1, Ct);
+        Assert.Equal((runId, "Retention campaigns", "dora"), (version.RunId, version.Description, version.CreatedBy));
+    }
+
+    [Fact]
+    public async Task AReaderSeesNoRegisterButton()
+    {
+        var runId = await TrainedRunAsync();
+        SignIn("arthur", Policies.ExperimentsRead, Policies.ModelsRead);
+
+        var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#run-status")));
+        Assert.Empty(cut.FindAll("#register-model"));
+    }
+
+    [Fact]
+    public async Task AnUnfinishedRunHasNoRegisterButton()
+    {
+        var runId = await CreateRunAsync(await CreateExperimentAsync("other"), "busy", "logistic", 0.5, status: "RUNNING");
+        SignIn("dora", Policies.ExperimentsRead, Policies.ModelsRead, Policies.ModelsWrite);
+
+        var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#run-status")));
+        Assert.Empty(cut.FindAll("#register-model"));
+    }
+
+    [Fact]
+    public async Task ARefusedRegistrationShowsWhyAndLeavesNoModel()
+    {
+        var runId = await TrainedRunAsync();
+        await File.AppendAllTextAsync(Path.Combine(Paths.Artifacts, "runs", runId, "model.zip"), "tampered", Ct);
+        SignIn("dora", Policies.ExperimentsRead, Policies.ModelsRead, Policies.ModelsWrite);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
+
+        cut.WaitForElement("#register-model").Click();
+        dialogs.WaitForElement("#register-name").Input("churn");
+        dialogs.Find("#register-submit").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("has changed since training", dialogs.Find("#register-error").TextContent));
+        Assert.Empty((await Registry.SearchModelsAsync(null, null, null, null, Ct)).Models);
+    }
+}
