@@ -1,6 +1,7 @@
 using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Registry;
@@ -20,6 +21,7 @@ builder.AddTraining();
 builder.AddExperiments();
 builder.AddRegistry();
 builder.AddAdmin();
+builder.AddDeployments();
 
 var app = builder.Build();
 await app.MigrateStoreAsync();
@@ -29,6 +31,7 @@ app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();
 app.MapAccountEndpoints();
+app.MapDeployments();
 app.PrintUrlsWhenStarted();
 app.Run();
 

@@ -114,7 +114,7 @@ internal sealed class ColumnarTable
         return code;
     }
 
-    private static string? AsText(object? value) => value switch
+    internal static string? AsText(object? value) => value switch
     {
         null => null,
         string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
@@ -123,7 +123,7 @@ internal sealed class ColumnarTable
         _ => value.ToString(),
     };
 
-    private static float AsNumber(object? value, DatasetColumn column, int row) => value switch
+    internal static float AsNumber(object? value, DatasetColumn column, int row) => value switch
     {
         null => float.NaN,
         long l => l,

@@ -10,6 +10,13 @@ namespace Telco.InsightPortal.Ml.Data;
 /// <see cref="LabelColumn"/> when the table has one. Id and timestamp columns are left out so no pipeline can use them.
 /// Optionally one input column is read through a permutation, for permutation importance.
 /// </summary>
+internal interface IRowValues
+{
+    float Read(int ordinal);
+
+    string ReadText(int ordinal);
+}
+
 internal sealed class TableDataView : IDataView
 {
     public const string LabelColumn = "__label__";
@@ -17,7 +24,7 @@ internal sealed class TableDataView : IDataView
     private readonly ColumnarTable _table;
     private readonly int[] _rows;
     private readonly (int Ordinal, int[] Rows)? _permuted;
-    private readonly List<Func<Cursor, Delegate>> _getters = [];
+    private readonly List<Func<IRowValues, Delegate>> _getters = [];
 
     public TableDataView(ColumnarTable table, int[] rows, (int Ordinal, int[] Rows)? permuted = null)
     {
@@ -56,7 +63,7 @@ internal sealed class TableDataView : IDataView
         if (table.Labels is { } labels)
         {
             builder.AddColumn(LabelColumn, BooleanDataViewType.Instance);
-            _getters.Add(cursor => (ValueGetter<bool>)((ref bool v) => v = labels[cursor.Row]));
+            _getters.Add(cursor => (ValueGetter<bool>)((ref bool v) => v = labels[((Cursor)cursor).Row]));
         }
         Schema = builder.ToSchema();
     }
@@ -67,12 +74,16 @@ internal sealed class TableDataView : IDataView
 
     public long? GetRowCount() => _rows.Length;
 
+    /// <summary>A getter for column <paramref name="index"/> of this view's schema, reading from <paramref name="values"/>:
+    /// how a single-row engine reuses the view's columns, engineered features included.</summary>
+    internal Delegate Getter(int index, IRowValues values) => _getters[index](values);
+
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
     // One cursor only: row order, and therefore results, never depend on how ML.NET splits work across threads.
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private sealed class Cursor(TableDataView view) : DataViewRowCursor
+    private sealed class Cursor(TableDataView view) : DataViewRowCursor, IRowValues
     {
         private readonly Delegate[] _getters = new Delegate[view._getters.Count];
         private long _position = -1;

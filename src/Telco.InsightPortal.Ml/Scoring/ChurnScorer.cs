@@ -16,16 +16,19 @@ namespace Telco.InsightPortal.Ml.Scoring;
 public sealed class ChurnScorer
 {
     private const string ContributionsColumn = "FeatureContributions";
+    private const string ScoreColumn = "Score";
 
     private readonly ITransformer _model;
     private readonly DatasetSchema _schema;
     private readonly Lazy<(ITransformer Featuriser, ITransformer Contributions)?> _explainer;
+    private readonly Lazy<double?> _bias;
 
     public ChurnScorer(ITransformer model, DatasetSchema schema)
     {
         _model = model;
         _schema = schema;
         _explainer = new Lazy<(ITransformer, ITransformer)?>(BuildExplainer);
+        _bias = new Lazy<double?>(LinearBias);
     }
 
     /// <summary>Churn probability for each row, in order.</summary>
@@ -37,16 +40,28 @@ public sealed class ChurnScorer
     public bool CanExplain => _explainer.Value is not null;
 
     /// <summary>Per row, the input columns ordered by how strongly they moved the score, strongest first.</summary>
-    public IReadOnlyList<IReadOnlyList<FeatureContribution>> Explain(IReadOnlyList<object?[]> rows, int top = 5, CancellationToken ct = default)
+    public IReadOnlyList<IReadOnlyList<FeatureContribution>> Explain(IReadOnlyList<object?[]> rows, int top = 5, CancellationToken ct = default) =>
+        [.. ExplainRows(rows, ct).Select(r => (IReadOnlyList<FeatureContribution>)[.. r.Contributions.Take(top)])];
+
+    /// <summary>
+    /// Per row, every input column's contribution (strongest first), the raw score and the probability. For a linear
+    /// model the bias is given too, and bias + Σ contributions = score; tree ensembles spread their base value over
+    /// the paths, so their bias is null.
+    /// </summary>
+    public IReadOnlyList<RowExplanation> ExplainRows(IReadOnlyList<object?[]> rows, CancellationToken ct = default)
     {
         if (_explainer.Value is not { } explainer)
             throw new NotSupportedException("This model does not support feature contributions.");
         if (rows.Count == 0) return [];
-        var featurised = explainer.Featuriser.Transform(View(rows, ct));
-        var scored = explainer.Contributions.Transform(featurised);
-        var owners = SlotOwners(scored.Schema[FeaturePipeline.FeaturesColumn]);
-        var result = new List<IReadOnlyList<FeatureContribution>>(rows.Count);
-        foreach (var vector in scored.GetColumn<VBuffer<float>>(ContributionsColumn))
+        var view = View(rows, ct);
+        var scoredView = _model.Transform(view);
+        var scores = scoredView.GetColumn<float>(ScoreColumn).ToArray();
+        var probabilities = scoredView.GetColumn<float>(Probabilities.Column).ToArray();
+        var contributions = explainer.Contributions.Transform(explainer.Featuriser.Transform(view));
+        var owners = SlotOwners(contributions.Schema[FeaturePipeline.FeaturesColumn]);
+        var result = new List<RowExplanation>(rows.Count);
+        var i = 0;
+        foreach (var vector in contributions.GetColumn<VBuffer<float>>(ContributionsColumn))
         {
             var sums = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (slot, value) in vector.Items())
@@ -54,7 +69,9 @@ public sealed class ChurnScorer
                 if (value == 0) continue;
                 sums[owners[slot]] = sums.GetValueOrDefault(owners[slot]) + value;
             }
-            result.Add([.. sums.Select(kv => new FeatureContribution(kv.Key, kv.Value)).OrderByDescending(c => Math.Abs(c.Contribution)).Take(top)]);
+            var ordered = sums.Select(kv => new FeatureContribution(kv.Key, kv.Value)).OrderByDescending(c => Math.Abs(c.Contribution)).ToList();
+            result.Add(new RowExplanation(scores[i], probabilities[i], _bias.Value, ordered));
+            i++;
         }
         return result;
     }
@@ -100,6 +117,19 @@ public sealed class ChurnScorer
         var estimator = ContributionEstimator(new MLContext(), predictor, PredictorModelType(predictor)!, slots);
         return estimator is null ? null : (featuriser, estimator.Fit(featurised));
     }
+
+    /// <summary>The intercept of a linear model, under its calibrator if it has one; null for other models.</summary>
+    private double? LinearBias()
+    {
+        var predictor = Flatten(_model).LastOrDefault(t => PredictorModelType(t) is not null);
+        var model = Property(predictor, "Model");
+        if (Property(model, "SubModel") is { } inner) model = inner;
+        return model is LinearModelParameters linear ? linear.Bias : null;
+    }
+
+    // Derived transformers redeclare Model with a narrower type, so a plain GetProperty would be ambiguous.
+    private static object? Property(object? target, string name) =>
+        target?.GetType().GetProperties().FirstOrDefault(p => p.Name == name)?.GetValue(target);
 
     // A trainer with a calibrator appended is itself a chain inside the model's chain.
     private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>

@@ -1,6 +1,7 @@
 using Telco.InsightPortal.Web.Training;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Tracking;
 using Telco.InsightPortal.Web.Registry;
 
@@ -27,6 +28,7 @@ public static class ApiHosting
         v1.MapDatasetApi();
         v1.MapTrainingApi();
         v1.MapAuditApi();
+        v1.MapDeploymentApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

@@ -15,6 +15,8 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSch
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        // Another kind of bearer (a deployment's access key on /serving) is not ours to refuse: no result, no failure logged per request.
+        if (header.AsSpan("Bearer ".Length).Trim().StartsWith(Serving.Keys.AccessKeys.Prefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
         var (user, token, problem) = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (user is null || token is null) return AuthenticateResult.Fail(problem ?? "invalid token");
         var principal = LocalAccounts.Principal(user, null, token.CreatedAt, "token", SchemeName);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Telco.InsightPortal.Serving.Scoring;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Security;
 
@@ -21,7 +22,7 @@ public sealed class RoleMatrixTests
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{name}"] = "telco-churn", ["{Name}"] = "telco-churn", ["{id:long}"] = "1", ["{documentName}"] = "v1",
-        ["{runId}"] = "no-such-run",
+        ["{runId}"] = "no-such-run", ["{deployment}"] = "telco-churn",
     };
 
     [Fact]
@@ -51,6 +52,12 @@ public sealed class RoleMatrixTests
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
                 var status = (int)response.StatusCode;
+                // Scoring takes a deployment's access key, never a user's session or token.
+                if (policy == ScoringEndpoints.KeyPolicy)
+                {
+                    if (status != 401) failures.Add($"{method} {path} [{policy}] as {caller}: {status}");
+                    continue;
+                }
                 var allowed = caller != "anonymous" && Allows(policy, caller);
                 var ok = caller == "anonymous"
                     ? isApi ? status == 401 : status == 302 && response.Headers.Location!.OriginalString.Contains("/account/login")

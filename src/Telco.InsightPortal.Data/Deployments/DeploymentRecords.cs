@@ -1,0 +1,86 @@
+using Telco.InsightPortal.Core.Registry;
+
+namespace Telco.InsightPortal.Data.Deployments;
+
+public static class DeploymentStatus
+{
+    public const string Active = "active";
+    public const string Stopped = "stopped";
+}
+
+/// <summary>A deployment row. Times are milliseconds since the epoch; the counters are kept by the prediction log writers.</summary>
+public sealed record DeploymentRecord
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public int Replicas { get; init; }
+    public string Status { get; init; } = DeploymentStatus.Active;
+    public long Generation { get; init; }
+    public long Revision { get; init; }
+    public string CreatedBy { get; init; } = "";
+    public long CreatedAt { get; init; }
+    public long UpdatedAt { get; init; }
+    public long Requests { get; init; }
+    public long FailedRequests { get; init; }
+    public long DroppedPredictions { get; init; }
+}
+
+/// <summary>A model version a deployment serves, copied from the registry, with its share of the traffic.</summary>
+public sealed record DeploymentTarget
+{
+    public long DeploymentId { get; init; }
+    public long Generation { get; init; }
+    public string Model { get; init; } = "";
+    public string Version { get; init; } = "";
+    public string RunId { get; init; } = "";
+    public string ModelPath { get; init; } = "";
+    public string Sha256 { get; init; } = "";
+    public long? SnapshotId { get; init; }
+    public int Weight { get; init; }
+
+    public ModelVersionRef Ref => new(Model, Version, RunId, ModelPath, Sha256, SnapshotId);
+
+    public static DeploymentTarget Of(ModelVersionRef version, int weight) => new()
+    {
+        Model = version.Model, Version = version.Version, RunId = version.RunId, ModelPath = version.ModelPath,
+        Sha256 = version.Sha256, SnapshotId = version.SnapshotId, Weight = weight,
+    };
+}
+
+/// <summary>A deployment as serving needs it: the row and its current targets.</summary>
+public sealed record DeploymentState(DeploymentRecord Deployment, IReadOnlyList<DeploymentTarget> Targets);
+
+public sealed record DeploymentKeyRecord
+{
+    public long Id { get; init; }
+    public long DeploymentId { get; init; }
+    public string Deployment { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Prefix { get; init; } = "";
+    public string CreatedBy { get; init; } = "";
+    public long CreatedAt { get; init; }
+    public long? RevokedAt { get; init; }
+}
+
+/// <summary>One logged prediction. <see cref="Inputs"/> is the row as JSON, keyed by input column.</summary>
+public sealed record PredictionRecord
+{
+    public string Uuid { get; init; } = "";
+    public long DeploymentId { get; init; }
+    public string ModelVersion { get; init; } = "";
+    public long CreatedAt { get; init; }
+    public double LatencyMs { get; init; }
+    public string Inputs { get; init; } = "{}";
+    public double Probability { get; init; }
+    public int Label { get; init; }
+    /// <summary>The delayed ground truth, when it has arrived.</summary>
+    public int? TrueLabel { get; init; }
+}
+
+/// <summary>What a prediction log writer adds to a deployment's counters after one batch.</summary>
+public sealed record CounterDelta(long DeploymentId, long Requests, long Failed, long Dropped);
+
+public sealed record DelayedLabel(string Uuid, int Label);
+
+/// <summary>Labels stored, and the uuids that matched no logged prediction of the deployment.</summary>
+public sealed record LabelOutcome(int Stored, IReadOnlyList<string> Unknown);

@@ -1,0 +1,98 @@
+namespace Telco.InsightPortal.Data.Deployments;
+
+internal static class DeploymentSql
+{
+    private const string DeploymentColumns = """
+        id AS Id, name AS Name, replicas AS Replicas, status AS Status, generation AS Generation, revision AS Revision,
+        created_by AS CreatedBy, created_at AS CreatedAt, updated_at AS UpdatedAt, requests AS Requests,
+        failed_requests AS FailedRequests, dropped_predictions AS DroppedPredictions
+        """;
+
+    public const string Insert = """
+        INSERT INTO deployments (name, replicas, status, generation, revision, created_by, created_at, updated_at)
+        VALUES (@Name, @Replicas, 'active', 1, 1, @CreatedBy, @Now, @Now)
+        RETURNING id
+        """;
+
+    public const string GetByName = "SELECT " + DeploymentColumns + " FROM deployments WHERE name = @Name";
+
+    public const string List = "SELECT " + DeploymentColumns + " FROM deployments ORDER BY name";
+
+    public const string Revisions = "SELECT name AS Name, revision AS Revision FROM deployments";
+
+    /// <summary>Moves a deployment to a new generation; the caller inserts that generation's targets.</summary>
+    public const string Advance = """
+        UPDATE deployments SET generation = @Generation, revision = revision + 1, updated_at = @Now
+        WHERE id = @Id AND generation = @Expected
+        """;
+
+    public const string SetReplicas = "UPDATE deployments SET replicas = @Replicas, revision = revision + 1, updated_at = @Now WHERE id = @Id";
+
+    public const string MaxGeneration = "SELECT COALESCE(MAX(generation), 0) FROM deployment_targets WHERE deployment_id = @Id";
+
+    public const string InsertTarget = """
+        INSERT INTO deployment_targets (deployment_id, generation, model, version, run_id, model_path, sha256, snapshot_id, weight, created_at)
+        VALUES (@DeploymentId, @Generation, @Model, @Version, @RunId, @ModelPath, @Sha256, @SnapshotId, @Weight, @Now)
+        """;
+
+    private const string TargetColumns = """
+        deployment_id AS DeploymentId, generation AS Generation, model AS Model, version AS Version, run_id AS RunId,
+        model_path AS ModelPath, sha256 AS Sha256, snapshot_id AS SnapshotId, weight AS Weight
+        """;
+
+    public const string Targets = "SELECT " + TargetColumns + " FROM deployment_targets WHERE deployment_id = @Id AND generation = @Generation ORDER BY id";
+
+    /// <summary>The newest earlier generation: what a rollback returns to.</summary>
+    public const string PreviousGeneration = """
+        SELECT MAX(generation) FROM deployment_targets WHERE deployment_id = @Id AND generation < @Generation
+        """;
+
+    public const string InsertKey = """
+        INSERT INTO deployment_keys (deployment_id, name, key_hash, prefix, created_by, created_at)
+        VALUES (@DeploymentId, @Name, @KeyHash, @Prefix, @CreatedBy, @Now)
+        RETURNING id
+        """;
+
+    private const string KeyColumns = """
+        k.id AS Id, k.deployment_id AS DeploymentId, d.name AS Deployment, k.name AS Name, k.prefix AS Prefix,
+        k.created_by AS CreatedBy, k.created_at AS CreatedAt, k.revoked_at AS RevokedAt
+        """;
+
+    public const string KeyByHash = "SELECT " + KeyColumns + " FROM deployment_keys k JOIN deployments d ON d.id = k.deployment_id WHERE k.key_hash = @KeyHash";
+
+    public const string KeysOf = "SELECT " + KeyColumns + " FROM deployment_keys k JOIN deployments d ON d.id = k.deployment_id WHERE k.deployment_id = @Id ORDER BY k.id";
+
+    public const string RevokeKey = "UPDATE deployment_keys SET revoked_at = @Now WHERE id = @KeyId AND deployment_id = @Id AND revoked_at IS NULL";
+
+    public const string InsertPrediction = """
+        INSERT INTO predictions (uuid, deployment_id, model_version, created_at, latency_ms, inputs, probability, label)
+        VALUES (@Uuid, @DeploymentId, @ModelVersion, @CreatedAt, @LatencyMs, @Inputs, @Probability, @Label)
+        """;
+
+    public const string AddCounters = """
+        UPDATE deployments SET requests = requests + @Requests, failed_requests = failed_requests + @Failed,
+            dropped_predictions = dropped_predictions + @Dropped
+        WHERE id = @DeploymentId
+        """;
+
+    public const string PredictionExists = "SELECT COUNT(*) FROM predictions WHERE uuid = @Uuid AND deployment_id = @Id";
+
+    /// <summary>A later label for the same prediction replaces the earlier one.</summary>
+    public const string UpsertLabel = """
+        INSERT INTO prediction_labels (uuid, label, labeled_at) VALUES (@Uuid, @Label, @Now)
+        ON CONFLICT (uuid) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at
+        """;
+
+    public const string PredictionsInWindow = """
+        SELECT p.uuid AS Uuid, p.deployment_id AS DeploymentId, p.model_version AS ModelVersion, p.created_at AS CreatedAt,
+            p.latency_ms AS LatencyMs, p.inputs AS Inputs, p.probability AS Probability, p.label AS Label, l.label AS TrueLabel
+        FROM predictions p LEFT JOIN prediction_labels l ON l.uuid = p.uuid
+        WHERE p.deployment_id = @Id AND p.created_at >= @From AND p.created_at < @To
+        ORDER BY p.created_at DESC, p.uuid
+        LIMIT @Limit
+        """;
+
+    public const string RecentLatencies = """
+        SELECT latency_ms FROM predictions WHERE deployment_id = @Id AND created_at >= @From ORDER BY created_at DESC LIMIT @Limit
+        """;
+}

@@ -1,0 +1,46 @@
+using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Serving.Models;
+
+namespace Telco.InsightPortal.Serving.Deployments;
+
+/// <summary>One loaded target of a deployment and its share of the traffic.</summary>
+public sealed record LiveTarget(LoadedVersion Version, int Weight);
+
+/// <summary>
+/// What a deployment serves right now. Immutable: a redeploy builds a new one and swaps the reference, so a request
+/// that picked this one up finishes on it.
+/// </summary>
+public sealed class LiveDeployment(DeploymentRecord record, IReadOnlyList<LiveTarget> targets, TrafficSplit split)
+{
+    private readonly int _total = targets.Sum(t => t.Weight);
+
+    public DeploymentRecord Record { get; } = record;
+    public IReadOnlyList<LiveTarget> Targets { get; } = targets;
+    public string Name => Record.Name;
+
+    /// <summary>The target for one request: by weight, so two targets split the traffic as a canary.</summary>
+    public LoadedVersion Route()
+    {
+        if (Targets.Count == 1) return Targets[0].Version;
+        var ticket = split.Next(_total);
+        foreach (var t in Targets)
+        {
+            if (ticket < t.Weight) return t.Version;
+            ticket -= t.Weight;
+        }
+        return Targets[^1].Version;
+    }
+}
+
+/// <summary>Where canary tickets come from: a seeded source (reproducible splits, for tests and benchmarks) or the shared one.</summary>
+public sealed class TrafficSplit(int? seed)
+{
+    private readonly Random? _seeded = seed is { } s ? new Random(s) : null;
+    private readonly Lock _lock = new();
+
+    public int Next(int total)
+    {
+        if (_seeded is null) return Random.Shared.Next(total);
+        lock (_lock) return _seeded.Next(total);
+    }
+}

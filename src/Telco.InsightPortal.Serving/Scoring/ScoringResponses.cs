@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Telco.InsightPortal.Ml.Scoring;
+
+namespace Telco.InsightPortal.Serving.Scoring;
+
+/// <summary>Scoring responses written straight to the response body with Utf8JsonWriter.</summary>
+public static class ScoringResponses
+{
+    public static async Task PredictionsAsync(HttpResponse response, string[] uuids, float[] probabilities, int[] labels, string modelVersion)
+    {
+        response.ContentType = "application/json";
+        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("predictions");
+            for (var i = 0; i < uuids.Length; i++)
+            {
+                json.WriteStartObject();
+                json.WriteString("uuid", uuids[i]);
+                json.WriteNumber("probability", probabilities[i]);
+                json.WriteNumber("label", labels[i]);
+                json.WriteString("modelVersion", modelVersion);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        await response.BodyWriter.FlushAsync();
+    }
+
+    public static async Task ExplanationsAsync(HttpResponse response, IReadOnlyList<RowExplanation> rows, string modelVersion)
+    {
+        response.ContentType = "application/json";
+        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteString("modelVersion", modelVersion);
+            json.WriteStartArray("explanations");
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("probability", row.Probability);
+                json.WriteNumber("score", row.Score);
+                if (row.Bias is { } bias) json.WriteNumber("bias", bias); else json.WriteNull("bias");
+                json.WriteStartArray("contributions");
+                foreach (var c in row.Contributions)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("column", c.Column);
+                    json.WriteNumber("contribution", c.Contribution);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        await response.BodyWriter.FlushAsync();
+    }
+
+    public static IResult Error(int status, string message, string code = BadRequest.Code) =>
+        Results.Json(new { error_code = code, message }, statusCode: status);
+}

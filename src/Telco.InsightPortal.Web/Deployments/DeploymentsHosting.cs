@@ -1,0 +1,22 @@
+using Telco.InsightPortal.Serving;
+using Telco.InsightPortal.Web.Security;
+
+namespace Telco.InsightPortal.Web.Deployments;
+
+public static class DeploymentsHosting
+{
+    /// <summary>Serving hosted in the portal process, on the portal's store, plus the management API's services.</summary>
+    public static WebApplicationBuilder AddDeployments(this WebApplicationBuilder builder)
+    {
+        builder.AddServing();
+        builder.Services.AddSingleton<DeploymentSummaries>();
+        return builder;
+    }
+
+    /// <summary>Scoring under /serving (deployment keys); metrics and serving's OpenAPI document for monitoring readers.</summary>
+    public static WebApplication MapDeployments(this WebApplication app)
+    {
+        app.MapServing(Policies.MonitoringRead);
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using Dapper;
+using Telco.InsightPortal.Core.Registry;
+using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Data.Store;
+using Telco.InsightPortal.TestSupport;
+
+namespace Telco.InsightPortal.Data.Tests.Deployments;
+
+public sealed class DeploymentStoreTests
+{
+    private static readonly AuditActor Scientist = new("dora");
+    private static readonly ModelVersionRef V1 = new("churn", "1", "run-1", "runs/run-1/model.zip", new string('a', 64), 7);
+    private static readonly ModelVersionRef V2 = new("churn", "2", "run-2", "runs/run-2/model.zip", new string('b', 64), 8);
+
+    private static DeploymentStore StoreOver(TestStore store) => new(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System);
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task CreateRedeployAndRollbackKeepGenerationsAuditedAndBumpTheRevision(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+
+        var created = await deployments.CreateAsync("churn", 2, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h1", "tsk_1"), Scientist);
+        var twice = await deployments.CreateAsync("churn", 2, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h2", "tsk_2"), Scientist);
+        var canary = await deployments.SetTargetsAsync(created!, created!.Generation, [DeploymentTarget.Of(V1, 80), DeploymentTarget.Of(V2, 20)], "deployment.canary", Scientist);
+        var stale = await deployments.SetTargetsAsync(created, created.Generation, [DeploymentTarget.Of(V2, 100)], "deployment.redeploy", Scientist);
+        var previous = await deployments.PreviousTargetsAsync(canary!.Deployment);
+        var rolledBack = await deployments.SetTargetsAsync(canary.Deployment, canary.Deployment.Generation, previous!, "deployment.rollback", Scientist);
+        var revisions = await deployments.RevisionsAsync();
+
+        Assert.Null(twice);
+        Assert.Equal(2, created.Replicas);
+        Assert.Equal([("1", 80), ("2", 20)], canary.Targets.Select(t => (t.Version, t.Weight)));
+        Assert.Equal(V2, canary.Targets[1].Ref);
+        Assert.Null(stale);
+        Assert.Equal([("1", 100)], rolledBack!.Targets.Select(t => (t.Version, t.Weight)));
+        Assert.Equal(3, rolledBack.Deployment.Generation);
+        Assert.Equal(3, revisions["churn"]);
+        Assert.Equal(["deployment.create", "deployment.canary", "deployment.rollback"], await ActionsAsync(store));
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task KeysAreFoundByHashAndARevokedKeyStaysRevoked(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-1", "tsk_a"), Scientist))!;
+        var other = (await deployments.CreateAsync("towers", 1, [DeploymentTarget.Of(V2, 100)], new NewKey("default", "hash-9", "tsk_z"), Scientist))!;
+
+        var second = await deployments.AddKeyAsync(d, new NewKey("app", "hash-2", "tsk_b"), Scientist);
+        var revoked = await deployments.RevokeKeyAsync(d, second, Scientist);
+        var again = await deployments.RevokeKeyAsync(d, second, Scientist);
+        var notItsKey = await deployments.RevokeKeyAsync(other, (await deployments.FindKeyAsync("hash-1"))!.Id, Scientist);
+
+        Assert.Equal("churn", (await deployments.FindKeyAsync("hash-1"))!.Deployment);
+        Assert.NotNull((await deployments.FindKeyAsync("hash-2"))!.RevokedAt);
+        Assert.Null(await deployments.FindKeyAsync("hash-unknown"));
+        Assert.True(revoked);
+        Assert.False(again);
+        Assert.False(notItsKey);
+        Assert.Equal(["default", "app"], (await deployments.KeysAsync(d)).Select(k => k.Name));
+        Assert.Contains("deployment.key.revoke", await ActionsAsync(store));
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task PredictionsAreReadByWindowWithTheirLabelsAndCountersAdd(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h", "tsk_"), Scientist))!;
+        var predictions = Enumerable.Range(0, 5).Select(i => new PredictionRecord
+        {
+            Uuid = $"u{i}", DeploymentId = d.Id, ModelVersion = "churn/1", CreatedAt = 1000 * i, LatencyMs = i, Inputs = "{}", Probability = i / 10.0, Label = i % 2,
+        }).ToList();
+
+        await deployments.WritePredictionsAsync(predictions, [new CounterDelta(d.Id, 4, 1, 2)]);
+        var labels = await deployments.AddLabelsAsync(d, [new DelayedLabel("u1", 1), new DelayedLabel("u1", 0), new DelayedLabel("nope", 1)]);
+        var window = await deployments.PredictionsAsync(d, 1000, 4000, 100);
+        var latencies = await deployments.RecentLatenciesAsync(d, 2000, 2);
+        var counters = (await deployments.GetAsync("churn"))!;
+
+        Assert.Equal(["u3", "u2", "u1"], window.Select(p => p.Uuid));
+        Assert.Equal(0, window.Single(p => p.Uuid == "u1").TrueLabel);
+        Assert.Null(window.Single(p => p.Uuid == "u2").TrueLabel);
+        Assert.Equal(2, labels.Stored);
+        Assert.Equal(["nope"], labels.Unknown);
+        Assert.Equal([4.0, 3.0], latencies);
+        Assert.Equal((4L, 1L, 2L), (counters.Requests, counters.FailedRequests, counters.DroppedPredictions));
+    }
+
+    private static async Task<List<string>> ActionsAsync(TestStore store)
+    {
+        await using var c = await store.Factory.OpenAsync();
+        return (await c.QueryAsync<string>("SELECT action FROM audit_entries ORDER BY seq")).ToList();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Telco.InsightPortal.Core.Data;
+using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Data.Store;
+using Telco.InsightPortal.Serving.Logging;
+using Telco.InsightPortal.TestSupport;
+
+namespace Telco.InsightPortal.Serving.Tests;
+
+[Collection(nameof(ServingCollection))]
+public sealed class PredictionLogTests(TrainedModels models)
+{
+    [Fact]
+    public async Task ScoredRowsAreLoggedAndDelayedLabelsAttachToThem()
+    {
+        await using var host = await ServingHost.CreateAsync(models);
+        var client = host.Client(await host.DeployAsync("churn-log"));
+        var response = await client.PostAsync("/serving/churn-log/invocations", ServingHost.Json(Payloads.DataframeSplit(models.Schema, models.Rows.Take(3))));
+        var uuids = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("predictions").EnumerateArray()
+            .Select(p => p.GetProperty("uuid").GetString()!).ToList();
+        var store = host.Portal.Services.GetRequiredService<DeploymentStore>();
+        var deployment = (await store.GetAsync("churn-log"))!;
+        var logged = await WaitForAsync(() => store.PredictionsAsync(deployment, 0, long.MaxValue, 100), l => l.Count == 3);
+
+        var labels = await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-log/labels",
+            new object[] { new { uuid = uuids[0], label = 1 }, new { uuid = uuids[1], label = 0 }, new { uuid = "no-such-uuid", label = 1 } });
+        var labelled = await store.PredictionsAsync(deployment, 0, long.MaxValue, 100);
+        var badLabel = await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-log/labels", new object[] { new { uuid = uuids[0], label = 2 } });
+        var summary = JsonDocument.Parse(await host.Scientist.GetStringAsync("/api/v1/deployments/churn-log")).RootElement;
+
+        Assert.Equal(uuids.Order(), logged.Select(p => p.Uuid).Order());
+        Assert.All(logged, p => Assert.Equal("churn/1", p.ModelVersion));
+        Assert.Contains("\"tenure\":", logged[0].Inputs);
+        Assert.Equal(HttpStatusCode.OK, labels.StatusCode);
+        var outcome = JsonDocument.Parse(await labels.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2, outcome.GetProperty("stored").GetInt32());
+        Assert.Equal("no-such-uuid", outcome.GetProperty("unknown")[0].GetString());
+        Assert.Equal(1, labelled.Single(p => p.Uuid == uuids[0]).TrueLabel);
+        Assert.Null(labelled.Single(p => p.Uuid == uuids[2]).TrueLabel);
+        Assert.Equal(HttpStatusCode.BadRequest, badLabel.StatusCode);
+        Assert.Equal(1, summary.GetProperty("requests").GetInt64());
+        Assert.Equal(3, summary.GetProperty("latencyMs").GetProperty("sample").GetInt32());
+        Assert.True(summary.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
+        Assert.Equal("churn/1", $"{summary.GetProperty("targets")[0].GetProperty("model").GetString()}/{summary.GetProperty("targets")[0].GetProperty("version").GetString()}");
+    }
+
+    [Fact]
+    public async Task AFullQueueDropsAndCountsWhileTheWriterStoresWhatFitInBatches()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var deployments = new DeploymentStore(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System);
+        var created = (await deployments.CreateAsync("churn-q", 1, [DeploymentTarget.Of(models["1"], 100)], new NewKey("k", "hash", "tsk_"), AuditActor.System))!;
+        var options = Options.Create(new ServingOptions { LogCapacity = 3, LogBatchSize = 2 });
+        var log = new PredictionLog(options);
+        var column = new DatasetColumn(0, "tenure", ColumnType.Integer);
+
+        for (var i = 0; i < 5; i++)
+            log.Offer(new ScoredRequest(created.Id, "churn/1", [column], [[(long)i]], [0.25f], [0], [$"uuid-{i}"], 1000 + i, 1.5));
+        await new PredictionLogWriter(log, deployments, options, NullLogger<PredictionLogWriter>.Instance).DrainAsync([], CancellationToken.None);
+        var written = await deployments.PredictionsAsync(created, 0, long.MaxValue, 100);
+        var counters = (await deployments.GetAsync("churn-q"))!;
+
+        Assert.Equal(2, log.Dropped);
+        Assert.Equal(["uuid-0", "uuid-1", "uuid-2"], written.Select(p => p.Uuid).Order());
+        Assert.Equal("{\"tenure\":1}", written.Single(p => p.Uuid == "uuid-1").Inputs);
+        Assert.Equal(2, counters.DroppedPredictions);
+        Assert.Equal(3, counters.Requests);
+    }
+
+    /// <summary>The background writer runs on its own schedule; wait for its batch with a deadline rather than a sleep.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline) return value;
+            await Task.Delay(50);
+        }
+    }
+}
