@@ -95,4 +95,20 @@ internal static class DeploymentSql
     public const string RecentLatencies = """
         SELECT latency_ms FROM predictions WHERE deployment_id = @Id AND created_at >= @From ORDER BY created_at DESC LIMIT @Limit
         """;
+
+    public const string PortalKey = """
+        SELECT p.key_id AS KeyId, p.protected_key AS ProtectedKey, k.revoked_at AS RevokedAt
+        FROM deployment_portal_keys p JOIN deployment_keys k ON k.id = p.key_id
+        WHERE p.deployment_id = @Id
+        """;
+
+    public const string UpsertPortalKey = """
+        INSERT INTO deployment_portal_keys (deployment_id, key_id, protected_key) VALUES (@Id, @KeyId, @ProtectedKey)
+        ON CONFLICT (deployment_id) DO UPDATE SET key_id = excluded.key_id, protected_key = excluded.protected_key
+        """;
+
+    public const string LatencyPoints = """
+        SELECT created_at AS CreatedAt, latency_ms AS LatencyMs FROM predictions
+        WHERE deployment_id = @Id AND created_at >= @From ORDER BY created_at DESC LIMIT @Limit
+        """;
 }

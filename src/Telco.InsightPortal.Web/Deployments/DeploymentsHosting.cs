@@ -1,15 +1,19 @@
 using Telco.InsightPortal.Serving;
+using Telco.InsightPortal.Web.Deployments.Client;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Deployments;
 
 public static class DeploymentsHosting
 {
-    /// <summary>Serving hosted in the portal process, on the portal's store, plus the management API's services.</summary>
+    /// <summary>Serving hosted in the portal process, on the portal's store, plus the management API's services, the
+    /// typed scoring client the pages use and the portal's own deployment keys.</summary>
     public static WebApplicationBuilder AddDeployments(this WebApplicationBuilder builder)
     {
         builder.AddServing();
         builder.Services.AddSingleton<DeploymentSummaries>();
+        builder.Services.AddSingleton<PortalKeys>();
+        builder.Services.AddServingClient();
         return builder;
     }
 

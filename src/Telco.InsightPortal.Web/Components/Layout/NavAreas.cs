@@ -18,7 +18,7 @@ public static class NavAreas
         new("Data", "/data", Icons.Material.Filled.Storage, true),
         new("Experiments", "/experiments", Icons.Material.Filled.Science, true),
         new("Models", "/models", Icons.Material.Filled.ModelTraining, true),
-        new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload, false),
+        new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload, true),
         new("Jobs", "/jobs", Icons.Material.Filled.Schedule, false),
         new("Monitoring", "/monitoring", Icons.Material.Filled.MonitorHeart, false),
         new("Lineage", "/lineage", Icons.Material.Filled.AccountTree, false),

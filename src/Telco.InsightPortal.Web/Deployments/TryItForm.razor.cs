@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Components;
+using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Web.Audit;
+using Telco.InsightPortal.Web.Deployments.Client;
+
+namespace Telco.InsightPortal.Web.Deployments;
+
+/// <summary>A form generated from the deployment's schema that scores one row through <see cref="ServingClient"/> (as
+/// any remote caller would, with the portal's own key) and shows the probability, the label and the top contributions.</summary>
+public sealed partial class TryItForm
+{
+    public const int TopContributions = 8;
+
+    [Parameter, EditorRequired] public required DeploymentRecord Deployment { get; set; }
+    [Inject] private ServingClient Serving { get; set; } = default!;
+    [Inject] private PortalKeys PortalKeys { get; set; } = default!;
+    [Inject] private DeploymentStore Store { get; set; } = default!;
+    [Inject] private IAuditActorAccessor Actor { get; set; } = default!;
+
+    private ServedSchema? _schema;
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private ServedPrediction? _prediction;
+    private IReadOnlyList<ServedContribution> _contributions = [];
+    private string? _error;
+    private bool _scoring;
+    private bool _prefilled;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            _schema = await Serving.SchemaAsync(Deployment.Name, await KeyAsync());
+            foreach (var input in _schema.Inputs) _values.TryAdd(input.Name, null);
+            var last = await Store.PredictionsAsync(Deployment, 0, long.MaxValue, 1);
+            if (last.Count == 1) _prefilled = TryItRow.Prefill(_values, last[0].Inputs);
+        }
+        catch (Exception e) when (e is ServingCallException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            _error = $"Could not read the deployment's schema from serving: {e.Message}";
+        }
+    }
+
+    private async Task ScoreAsync()
+    {
+        _error = null;
+        _prediction = null;
+        _contributions = [];
+        if (TryItRow.Build(_schema!, _values, out var row) is { } problem)
+        {
+            _error = problem;
+            return;
+        }
+        _scoring = true;
+        try
+        {
+            var key = await KeyAsync();
+            _prediction = (await Serving.InvokeAsync(Deployment.Name, key, [row])).Single();
+            var explanation = (await Serving.ExplainAsync(Deployment.Name, key, [row])).Single();
+            _contributions = [.. explanation.Contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Take(TopContributions)];
+        }
+        catch (Exception e) when (e is ServingCallException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _scoring = false;
+        }
+    }
+
+    private async Task<string> KeyAsync() => await PortalKeys.GetAsync(Deployment, await Actor.GetCurrentAsync());
+
+    private static Dictionary<string, object> Column(ServedInput input) => new() { ["data-column"] = input.Name };
+}
