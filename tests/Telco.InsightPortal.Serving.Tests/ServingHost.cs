@@ -23,11 +23,14 @@ public sealed class ServingHost : IAsyncDisposable
     public PortalFactory Portal { get; }
     public HttpClient Scientist { get; }
 
-    public static async Task<ServingHost> CreateAsync(TrainedModels models, IDictionary<string, string?>? settings = null, StoreProvider provider = StoreProvider.Sqlite)
+    public static async Task<ServingHost> CreateAsync(TrainedModels models, IDictionary<string, string?>? settings = null, StoreProvider provider = StoreProvider.Sqlite,
+        bool kestrel = false)
     {
         var all = new Dictionary<string, string?> { ["Serving:ArtifactRoot"] = models.Root, ["Portal:Demo:Enabled"] = "false", ["Serving:RoutingSeed"] = "7" };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         var portal = await PortalFactory.CreateAsync(provider, all, services => services.AddSingleton<IModelVersionResolver>(models));
+        // On Kestrel the portal has a bound address, which its own scoring client calls by default.
+        if (kestrel) portal.StartKestrel();
         return new ServingHost(portal, await portal.ClientForAsync("dora", Roles.DataScientist));
     }
 

@@ -35,7 +35,8 @@ public static class PortalUsers
     public static async Task<HttpClient> ClientForAsync(this PortalFactory portal, string username, params string[] roles)
     {
         await portal.CreateAsync(username, roles);
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        // ClientOptions.BaseAddress is the Kestrel address once StartKestrel ran; new options would default to port 80.
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = portal.ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await portal.TokenAsync(username));
         return client;
     }
