@@ -73,6 +73,14 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         }
         var explained = JsonDocument.Parse(await (await scorer.PostAsync("/serving/churn-champ/explain", Bodies(features, rows).First().Body)).Content.ReadAsStringAsync());
 
+        await page.GotoInteractiveAsync("/deployments/churn-champ");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Traffic" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".main-svg").First).ToBeVisibleAsync();
+        await page.Locator(".main-svg").First.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-traffic.png") });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Access keys" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#key-table")).ToContainTextAsync("portal");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-keys.png") });
         await page.GotoInteractiveAsync("/deployments");
         await Assertions.Expect(page.Locator("#deployment-table")).ToContainTextAsync("churn-champ");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployments-list.png") });

@@ -95,6 +95,47 @@ public sealed class DeploymentStoreTests
         Assert.Equal((4L, 1L, 2L), (counters.Requests, counters.FailedRequests, counters.DroppedPredictions));
     }
 
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task APortalKeyIsAKeyOfTheDeploymentAndARevokedOneIsReplaced(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-1", "tsk_a"), Scientist))!;
+
+        var none = await deployments.PortalKeyAsync(d);
+        var first = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-p1", "tsk_p1"), "sealed-1", Scientist);
+        await deployments.RevokeKeyAsync(d, first, Scientist);
+        var revoked = await deployments.PortalKeyAsync(d);
+        var second = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-p2", "tsk_p2"), "sealed-2", Scientist);
+        var current = await deployments.PortalKeyAsync(d);
+
+        Assert.Null(none);
+        Assert.Equal((first, "sealed-1"), (revoked!.KeyId, revoked.ProtectedKey));
+        Assert.NotNull(revoked.RevokedAt);
+        Assert.Equal(new PortalKeyRecord(second, "sealed-2", null), current);
+        Assert.Equal(["default", "portal", "portal"], (await deployments.KeysAsync(d)).Select(k => k.Name));
+        Assert.Equal("churn", (await deployments.FindKeyAsync("hash-p2"))!.Deployment);
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task LatencyPointsAreTheDeploymentsNewestSinceTheStart(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-1", "tsk_a"), Scientist))!;
+        var other = (await deployments.CreateAsync("towers", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-2", "tsk_b"), Scientist))!;
+        PredictionRecord At(long deployment, long time, double ms) => new() { Uuid = Guid.NewGuid().ToString(), DeploymentId = deployment, ModelVersion = "churn/1", CreatedAt = time, LatencyMs = ms };
+        await deployments.WritePredictionsAsync([At(d.Id, 1_000, 1.5), At(d.Id, 2_000, 2.5), At(d.Id, 3_000, 3.5), At(d.Id, 500, 9), At(other.Id, 2_500, 7)], []);
+
+        var points = await deployments.LatencyPointsAsync(d, from: 1_000, limit: 2);
+
+        Assert.Equal([new LatencyPoint(3_000, 3.5), new LatencyPoint(2_000, 2.5)], points);
+    }
+
     private static async Task<List<string>> ActionsAsync(TestStore store)
     {
         await using var c = await store.Factory.OpenAsync();
