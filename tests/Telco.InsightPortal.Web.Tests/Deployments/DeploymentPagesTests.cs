@@ -76,7 +76,7 @@ public sealed class DeploymentPagesTests(DeployedPortal portal) : DeploymentsTes
         foreach (var input in form.FindAll("#try-inputs input[data-column]").ToList())
         {
             var column = input.GetAttribute("data-column")!;
-            form.Find($"#try-inputs input[data-column='{column}']").Change(Sample(column, input.GetAttribute("type")));
+            form.Find($"#try-inputs input[data-column='{column}']").Input(Sample(column, input.GetAttribute("type")));
         }
         form.Find("#try-score").Click();
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#try-result")), TimeSpan.FromSeconds(20));
@@ -98,7 +98,7 @@ public sealed class DeploymentPagesTests(DeployedPortal portal) : DeploymentsTes
         var form = Render<TryItForm>(p => p.Add(x => x.Deployment, deployment));
         form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#try-inputs input")));
 
-        form.Find("#try-inputs input[data-column='tenure']").Change("twelve");
+        form.Find("#try-inputs input[data-column='tenure']").Input("twelve");
         form.Find("#try-score").Click();
 
         form.WaitForAssertion(() => Assert.Contains("'tenure' must be an integer.", form.Find("#try-error").TextContent));
