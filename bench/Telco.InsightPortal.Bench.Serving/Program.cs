@@ -12,6 +12,7 @@ using Telco.InsightPortal.Serving.Deployments;
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 16);
 var rounds = Option("--rounds", 2);
+var gather = Option("--gather", 200);
 var warmup = TimeSpan.FromSeconds(3);
 var duration = TimeSpan.FromSeconds(seconds);
 
@@ -26,7 +27,7 @@ try
         Directory.CreateDirectory(Path.Combine(dir, name));
         await new MigrationRunner(new SqliteConnectionFactory($"Data Source={Path.Combine(dir, name, "portal.db")}")).ApplyAsync();
     }
-    await using var logged = await ServingBenchHost.StartAsync(Path.Combine(dir, "logged"), models, logPredictions: true);
+    await using var logged = await ServingBenchHost.StartAsync(Path.Combine(dir, "logged"), models, logPredictions: true, gather);
     await using var unlogged = await ServingBenchHost.StartAsync(Path.Combine(dir, "unlogged"), models, logPredictions: false);
     var loggedKey = await logged.DeployAsync("bench", "1", replicas: Environment.ProcessorCount * 2);
     var unloggedKey = await unlogged.DeployAsync("bench", "1", replicas: Environment.ProcessorCount * 2);
@@ -38,6 +39,26 @@ try
     await using var baseline = await BaselineServer.StartAsync(answer);
     Console.WriteLine($"Single-row body {single.Length} B, answer {answer.Length} B (the baseline answers the same bytes); " +
                       $"{concurrency} connections, {seconds} s per phase after {warmup.TotalSeconds} s warm-up, {Environment.ProcessorCount} cores.");
+
+    if (args.Contains("--writer"))
+    {
+        var store = logged.Store;
+        var inputs = System.Text.Encoding.UTF8.GetString(single);
+        var deploymentId = (await store.GetAsync("bench"))!.Id;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var b = 0; b < 50; b++)
+            {
+                var batchRecords = Enumerable.Range(0, 1000).Select(i => new Telco.InsightPortal.Data.Deployments.PredictionRecord
+                {
+                    Uuid = Guid.CreateVersion7().ToString(), DeploymentId = deploymentId, ModelVersion = "churn/1", CreatedAt = 1, LatencyMs = 1, Inputs = inputs, Probability = 0.5, Label = 0,
+                }).ToList();
+                await store.WritePredictionsAsync(batchRecords, []);
+            }
+            Console.WriteLine($"writer alone: {50_000 / sw.Elapsed.TotalSeconds:N0} predictions/s");
+        }
+    }
 
     Console.WriteLine("\n1. Single-row /invocations vs a constant-JSON Kestrel endpoint");
     for (var round = 1; round <= rounds; round++)

@@ -26,9 +26,10 @@ public sealed class ServingBenchHost : IAsyncDisposable
 
     public string Url { get; }
     public DeploymentService Deployments => _app.Services.GetRequiredService<DeploymentService>();
+    public Telco.InsightPortal.Data.Deployments.DeploymentStore Store => _app.Services.GetRequiredService<Telco.InsightPortal.Data.Deployments.DeploymentStore>();
     public PredictionLog Log => _app.Services.GetRequiredService<PredictionLog>();
 
-    public static async Task<ServingBenchHost> StartAsync(string directory, BenchModels models, bool logPredictions)
+    public static async Task<ServingBenchHost> StartAsync(string directory, BenchModels models, bool logPredictions, int gatherMilliseconds = 200)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, Args = [] });
         builder.Logging.ClearProviders();
@@ -38,6 +39,7 @@ public sealed class ServingBenchHost : IAsyncDisposable
             ["Serving:Store:ConnectionString"] = $"Data Source={Path.Combine(directory, "portal.db")}",
             ["Serving:ArtifactRoot"] = models.Root,
             ["Serving:LogPredictions"] = logPredictions ? "true" : "false",
+            ["Serving:LogGatherMilliseconds"] = gatherMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.AddServing();

@@ -15,6 +15,7 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
     : BackgroundService
 {
     private readonly int _batchSize = Math.Max(1, options.Value.LogBatchSize);
+    private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.LogGatherMilliseconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +23,13 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
         try
         {
             while (await log.Reader.WaitToReadAsync(stoppingToken))
+            {
+                // Under load a prediction arrives every fraction of a millisecond; writing each as it comes would
+                // mean thousands of small transactions a second, which cost serving more CPU than the scoring. So
+                // the writer lets a batch gather for a moment, unless a full one is already waiting.
+                if (log.Queued < _batchSize) await Task.Delay(_gather, stoppingToken);
                 await DrainAsync(batch, CancellationToken.None);
+            }
         }
         catch (OperationCanceledException)
         {
