@@ -13,6 +13,7 @@ using Telco.InsightPortal.Serving.Deployments;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Demo;
 using Telco.InsightPortal.Web.Security;
+using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Demo;
 
@@ -92,6 +93,24 @@ public sealed class DemoModelsTests
         Assert.Equal(DemoModelStatus.Deployed, outcomes.Single(o => o.Model == "telco-churn").Status);
         Assert.Equal(HttpStatusCode.OK, telco.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/deployments/cell-tower-failure")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AStartAfterAnInterruptedOneRegistersTheFinishedRunInsteadOfTrainingAgain()
+    {
+        // An earlier start trained the churn model and stopped before registering it.
+        await using var interrupted = await PortalFactory.CreateAsync();
+        var earlier = await interrupted.Services.GetRequiredService<TrainingQueue>().SubmitAsync(
+            new TrainRequestDto(null, "telco-churn", null, "Churn", "lightgbm", null, 42, null, null), AuditActor.System);
+        await interrupted.Services.GetRequiredService<TrackingStore>().SetTagAsync(earlier, new TrackingTag(DemoModelSpec.Tag, "telco-churn"));
+        await interrupted.Services.GetRequiredService<TrainingWorker>().WhenDoneAsync(earlier).WaitAsync(Patience);
+
+        await using var restarted = interrupted.SecondInstance(DemoModelsOn);
+        var telco = (await Outcomes(restarted)).Single(o => o.Model == "telco-churn");
+
+        Assert.Equal(DemoModelStatus.Deployed, telco.Status);
+        Assert.Equal(earlier, telco.RunId);
+        Assert.Equal(2, await DemoRunCount(restarted));
     }
 
     private static string CsvWithoutFailures(IDataGenerator generator)
