@@ -19,6 +19,9 @@ public sealed class ServingOptions
     public int LogCapacity { get; set; } = 100_000;
     /// <summary>Predictions written per store transaction.</summary>
     public int LogBatchSize { get; set; } = 1_000;
+    /// <summary>How long the log writer lets predictions gather before writing a batch that is not yet full: the most
+    /// a logged prediction waits before it can be read from the store.</summary>
+    public int LogGatherMilliseconds { get; set; } = 200;
     public bool LogPredictions { get; set; } = true;
     /// <summary>Probability at or above which the label is 1.</summary>
     public double Threshold { get; set; } = 0.5;

@@ -2,6 +2,7 @@ using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Deployments;
+using Telco.InsightPortal.Web.Demo;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Registry;
@@ -22,6 +23,7 @@ builder.AddExperiments();
 builder.AddRegistry();
 builder.AddAdmin();
 builder.AddDeployments();
+builder.AddDemoModels();
 
 var app = builder.Build();
 await app.MigrateStoreAsync();

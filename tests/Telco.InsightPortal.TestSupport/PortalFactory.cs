@@ -28,8 +28,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         _ownsStore = ownsStore;
     }
 
-    /// <summary>A second portal instance on the same store and data folder, as behind a load balancer.</summary>
-    public PortalFactory SecondInstance() => new(_store, new Dictionary<string, string?>(_settings), _services, ownsStore: false);
+    /// <summary>A second portal instance on the same store and data folder, as behind a load balancer, or a restart
+    /// with changed <paramref name="settings"/>.</summary>
+    public PortalFactory SecondInstance(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(_settings);
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        return new(_store, all, _services, ownsStore: false);
+    }
 
     public TestStore Store => _store;
 
@@ -45,6 +51,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Portal"] = store.ConnectionString,
             ["Portal:Demo:TelcoRows"] = "300",
             ["Portal:Demo:CellTowerRows"] = "200",
+            // Training the demo models takes seconds per portal; the tests that want them turn them on.
+            ["Portal:Demo:Models"] = "false",
             ["AllowedHosts"] = "*",
             ["Portal:Bootstrap:AdminPassword"] = AdminPassword,
             // Tests sign in many times from one address.

@@ -15,20 +15,35 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
     : BackgroundService
 {
     private readonly int _batchSize = Math.Max(1, options.Value.LogBatchSize);
+    private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.LogGatherMilliseconds));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs on a thread of its own. SQLite's "async" calls complete synchronously, so a batch of a thousand inserts
+    /// would otherwise hold a thread-pool thread for tens of milliseconds — on a two-core replica, half of the threads
+    /// Kestrel scores on — and requests would queue behind it.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<ScoredRequest>();
         try
         {
-            while (await log.Reader.WaitToReadAsync(stoppingToken))
-                await DrainAsync(batch, CancellationToken.None);
+            while (log.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+            {
+                // Under load a prediction arrives every fraction of a millisecond; writing each as it comes would
+                // mean thousands of small transactions a second. So the writer lets a batch gather for a moment,
+                // unless a full one is already waiting.
+                if (log.Queued < _batchSize) stoppingToken.WaitHandle.WaitOne(_gather);
+                DrainAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+            }
         }
         catch (OperationCanceledException)
         {
             // Shutting down: write what is queued, then stop.
         }
-        await DrainAsync(batch, CancellationToken.None);
+        DrainAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Writes everything queued now, batch by batch.</summary>

@@ -19,6 +19,12 @@ public sealed class PortalOptions
         /// <summary>Seed the demo datasets on first start.</summary>
         public bool Enabled { get; set; } = true;
 
+        /// <summary>Train, register and deploy the demo models in the background (see Web/Demo). Unset, it follows
+        /// <see cref="Enabled"/>: on wherever demo data is seeded.</summary>
+        public bool? Models { get; set; }
+
+        public bool ModelsEnabled => Models ?? Enabled;
+
         public int Seed { get; set; } = 42;
 
         public int TelcoRows { get; set; } = 5000;
