@@ -8,6 +8,7 @@ using Telco.InsightPortal.Ml.Scoring;
 using Telco.InsightPortal.Serving.Deployments;
 
 // Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Serving -- [--seconds 10] [--concurrency 16] [--rounds 2]
+//        [--gather 200] (log writer gather ms) [--writer] (also time the prediction log writer alone)
 // Everything runs in this one process on loopback: baseline and serving take turns under the same load generator.
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 16);
