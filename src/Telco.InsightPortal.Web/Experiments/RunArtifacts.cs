@@ -51,8 +51,10 @@ public sealed partial class RunArtifacts(PortalPaths paths)
             await ReadJsonAsync<List<CalibrationBin>>(directory, ArtifactNames.Calibration, ct));
     }
 
-    private static async Task<T?> ReadJsonAsync<T>(string directory, string name, CancellationToken ct) where T : class
+    /// <summary>One JSON artifact of a run's folder, or null when it is absent or unreadable (a page shows what there is).</summary>
+    internal static async Task<T?> ReadJsonAsync<T>(string? directory, string name, CancellationToken ct) where T : class
     {
+        if (directory is null) return null;
         var path = Path.Combine(directory, name);
         if (!File.Exists(path)) return null;
         try

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Data.Registry;
@@ -27,8 +26,6 @@ public sealed record ModelCard(
 /// <summary>Builds model cards from the registry, the run that produced the version, its snapshot and its artifacts.</summary>
 public sealed class ModelCards(RegistryStore registry, TrackingStore tracking, DatasetStore datasets, RunArtifacts artifacts)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<ModelCard> BuildAsync(string model, long version, CancellationToken ct = default)
     {
         var v = await registry.GetVersionAsync(model, version, ct);
@@ -48,25 +45,9 @@ public sealed class ModelCards(RegistryStore registry, TrackingStore tracking, D
         long? rows = run?.Tags.FirstOrDefault(t => t.Key == "row_count") is { } tag && long.TryParse(tag.Value, out var n) ? n : null;
         var directory = artifacts.DirectoryOf(v.RunId);
         return new ModelCard(v, run, snapshot, rows, metrics,
-            await ReadAsync<List<ColumnImportance>>(directory, ArtifactNames.Importance, ct),
-            await ReadAsync<List<SliceColumn>>(directory, ArtifactNames.Slices, ct));
+            await RunArtifacts.ReadJsonAsync<List<ColumnImportance>>(directory, ArtifactNames.Importance, ct),
+            await RunArtifacts.ReadJsonAsync<List<SliceColumn>>(directory, ArtifactNames.Slices, ct));
     }
 
     private static int IndexOf(string key) => ModelCard.CardMetrics.ToList().IndexOf(key);
-
-    private static async Task<T?> ReadAsync<T>(string? directory, string name, CancellationToken ct) where T : class
-    {
-        if (directory is null) return null;
-        var path = Path.Combine(directory, name);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<T>(stream, Json, ct);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return null;
-        }
-    }
 }

@@ -23,15 +23,12 @@ public static class RegistryHosting
         var mlflow = app.MapGroup(TrackingHosting.ApiPrefix).WithTags("Model registry (MLflow)")
             // Bearer-token clients only; there is no form to forge.
             .DisableAntiforgery()
+            .WithMlflowErrors()
             .AddEndpointFilter(async (context, next) =>
             {
                 try
                 {
                     return await next(context);
-                }
-                catch (TrackingException e)
-                {
-                    return MlflowJson.Error(e.ErrorCode, e.Message);
                 }
                 catch (FourEyesException e)
                 {
