@@ -51,6 +51,26 @@ public sealed class PredictionLogTests(TrainedModels models)
     }
 
     [Fact]
+    public async Task BadInputAndAnotherDeploymentsKeyCountAsRefusedInTheirMinute()
+    {
+        await using var host = await ServingHost.CreateAsync(models);
+        var own = host.Client(await host.DeployAsync("churn-refuse"));
+        var other = host.Client(await host.DeployAsync("churn-other"));
+        var good = await own.PostAsync("/serving/churn-refuse/invocations", ServingHost.Json(Payloads.DataframeSplit(models.Schema, models.Rows.Take(2))));
+        var bad = await own.PostAsync("/serving/churn-refuse/invocations", ServingHost.Json("{\"dataframe_split\": 7}"));
+        var foreign = await other.PostAsync("/serving/churn-refuse/invocations", ServingHost.Json(Payloads.DataframeSplit(models.Schema, models.Rows.Take(1))));
+        var store = host.Portal.Services.GetRequiredService<DeploymentStore>();
+        var deployment = (await store.GetAsync("churn-refuse"))!;
+
+        var minutes = await WaitForAsync(() => store.MinutesAsync(deployment, 0), m => m.Sum(x => x.Requests) == 3);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden), (good.StatusCode, bad.StatusCode, foreign.StatusCode));
+        Assert.Equal((3L, 2L, 0L), (minutes.Sum(m => m.Requests), minutes.Sum(m => m.Failed), minutes.Sum(m => m.Dropped)));
+        Assert.Empty(await store.MinutesAsync((await store.GetAsync("churn-other"))!, 0));
+        Assert.Equal(2, (await store.PredictionsAsync(deployment, 0, long.MaxValue, 10)).Count);
+    }
+
+    [Fact]
     public async Task AFullQueueDropsAndCountsWhileTheWriterStoresWhatFitInBatches()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
@@ -62,7 +82,7 @@ public sealed class PredictionLogTests(TrainedModels models)
 
         var ids = Enumerable.Range(0, 5).Select(i => Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(1000 + i))).ToArray();
         for (var i = 0; i < 5; i++)
-            log.Offer(new ScoredRequest(created.Id, "churn/1", [column], [[(long)i]], [0.25f], [0], [ids[i]], 1000 + i, 1.5));
+            log.Offer(ScoredRequest.Scored(created.Id, "churn/1", [column], [[(long)i]], [0.25f], [0], [ids[i]], 1000 + i, 1.5));
         await new PredictionLogWriter(log, deployments, options, NullLogger<PredictionLogWriter>.Instance).DrainAsync([], CancellationToken.None);
         var written = await deployments.PredictionsAsync(created, 0, long.MaxValue, 100);
         var counters = (await deployments.GetAsync("churn-q"))!;

@@ -6,9 +6,9 @@ namespace Telco.InsightPortal.Data.Deployments;
 /// </summary>
 public sealed record PredictionLayout(long DeploymentId, string ModelVersion, string Columns);
 
-/// <summary>One prediction as the log writer hands it to the store: <see cref="Inputs"/> is a JSON array of the row's
-/// values in <see cref="PredictionLayout.Columns"/> order; the time it was made is the UUIDv7's own.</summary>
-public readonly record struct LoggedPrediction(PredictionLayout Layout, Guid Uuid, double LatencyMs, string Inputs, float Probability, int Label);
+/// <summary>One prediction as the log writer hands it to the store: <see cref="Inputs"/> is a UTF-8 JSON array of the
+/// row's values in <see cref="PredictionLayout.Columns"/> order; the time it was made is the UUIDv7's own.</summary>
+public readonly record struct LoggedPrediction(PredictionLayout Layout, Guid Uuid, double LatencyMs, ReadOnlyMemory<byte> Inputs, float Probability, int Label);
 
 /// <summary>One logged prediction as read back. <see cref="Inputs"/> is the row as a JSON object keyed by input column.</summary>
 public sealed record PredictionRecord

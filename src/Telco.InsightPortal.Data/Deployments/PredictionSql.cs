@@ -14,9 +14,10 @@ internal static class PredictionSql
         SELECT id FROM prediction_layouts WHERE deployment_id = @DeploymentId AND model_version = @ModelVersion AND columns = @Columns
         """;
 
+    /// <summary>SQLite's hot-loop insert, its parameters bound by position (see DeploymentStore.InsertPredictions).</summary>
     public const string Insert = """
         INSERT INTO predictions (deployment_id, uuid, layout_id, created_at, latency_ms, inputs, probability, label)
-        VALUES (@DeploymentId, @Uuid, @LayoutId, @CreatedAt, @LatencyMs, @Inputs, @Probability, @Label)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
         """;
 
     /// <summary>PostgreSQL takes the rows by binary COPY: one round trip per batch instead of one per row.</summary>

@@ -14,7 +14,6 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
     private readonly int _batchSize = Math.Max(1, options.Value.LogBatchSize);
     private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.LogGatherMilliseconds));
     private readonly LayoutCache _layouts = new();
-    private readonly RowValues _values = new();
 
     /// <summary>
     /// Runs on a thread of its own. SQLite's "async" calls complete synchronously, so a batch of a thousand inserts
@@ -24,8 +23,12 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>The writer thread's name, as the OS shows it (top -H, /proc): what it costs can be read per thread.</summary>
+    public const string ThreadName = "prediction-log";
+
     private void Run(CancellationToken stoppingToken)
     {
+        Thread.CurrentThread.Name = ThreadName;
         var batch = new List<ScoredRequest>();
         try
         {
@@ -55,7 +58,7 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
             while (rows < _batchSize && log.Reader.TryRead(out var request))
             {
                 batch.Add(request);
-                rows += request.Rows.Count;
+                rows += request.Count;
             }
             var drops = log.TakeDrops();
             if (batch.Count == 0 && drops.Count == 0) return;
@@ -71,8 +74,8 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
         {
             if (r.Failed) continue;
             var layout = _layouts.Of(r);
-            for (var i = 0; i < r.Rows.Count; i++)
-                predictions.Add(new LoggedPrediction(layout, r.Uuids[i], r.LatencyMs, _values.Json(r.Inputs, r.Rows[i]), r.Probabilities[i], r.Labels[i]));
+            for (var i = 0; i < r.Count; i++)
+                predictions.Add(new LoggedPrediction(layout, r.Uuids[i], r.LatencyMs, r.ValuesOf(i), r.Probabilities[i], r.Labels[i]));
         }
         var minute = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000;
         var counters = batch.GroupBy(r => (r.DeploymentId, Minute: r.CreatedAt / 60_000))
@@ -86,7 +89,7 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             logger.LogError("Could not write {Count} predictions to the store; they are counted as dropped: {Message}", predictions.Count, e.Message);
-            foreach (var r in batch.Where(r => !r.Failed)) log.CountDropped(r.DeploymentId, r.Rows.Count);
+            foreach (var r in batch.Where(r => !r.Failed)) log.CountDropped(r.DeploymentId, r.Count);
         }
     }
 }

@@ -1,41 +1,52 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Telco.InsightPortal.Core.Data;
 
 namespace Telco.InsightPortal.Serving.Logging;
 
 /// <summary>
-/// A scored row's values as the compact JSON array the log stores ([value, …] in input-column order; the names live
-/// once in the row's layout). One buffer and one writer, reused row after row: this runs for every logged prediction,
-/// on the writer's thread only.
+/// Scored rows' values as the compact JSON arrays the log stores ([value, …] in input-column order; the names live once
+/// in the row's layout), back to back in one array per request. The buffer and writer are per thread and reused: this
+/// runs for every logged prediction.
 /// </summary>
-internal sealed class RowValues
+internal static class RowValues
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
-    private readonly Utf8JsonWriter _json;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_json;
 
-    public RowValues() => _json = new Utf8JsonWriter(_buffer);
-
-    public string Json(IReadOnlyList<DatasetColumn> columns, object?[] row)
+    public static (byte[] Values, int[] Ends) Encode(IReadOnlyList<DatasetColumn> columns, IReadOnlyList<object?[]> rows)
     {
-        _buffer.ResetWrittenCount();
-        _json.Reset(_buffer);
-        _json.WriteStartArray();
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var json = t_json ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        var ends = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            json.Reset(buffer);
+            Write(json, columns, rows[i]);
+            json.Flush();
+            ends[i] = buffer.WrittenCount;
+        }
+        var values = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1 << 20) t_buffer = null; // one huge batch must not pin its buffer on this thread for good
+        return (values, ends);
+    }
+
+    private static void Write(Utf8JsonWriter json, IReadOnlyList<DatasetColumn> columns, object?[] row)
+    {
+        json.WriteStartArray();
         foreach (var c in columns)
         {
             switch (row[c.Ordinal])
             {
-                case null: _json.WriteNullValue(); break;
-                case long l: _json.WriteNumberValue(l); break;
-                case double d: _json.WriteNumberValue(d); break;
-                case string text: _json.WriteStringValue(text); break;
-                case var v: _json.WriteStringValue(Convert.ToString(v, CultureInfo.InvariantCulture)); break;
+                case null: json.WriteNullValue(); break;
+                case long l: json.WriteNumberValue(l); break;
+                case double d: json.WriteNumberValue(d); break;
+                case string text: json.WriteStringValue(text); break;
+                case var v: json.WriteStringValue(Convert.ToString(v, CultureInfo.InvariantCulture)); break;
             }
         }
-        _json.WriteEndArray();
-        _json.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        json.WriteEndArray();
     }
 }

@@ -58,7 +58,8 @@ public static class ScoringEndpoints
             uuids[i] = Guid.CreateVersion7();
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
-        log.Offer(new ScoredRequest(live.Record.Id, version.Label, version.Inputs.Features, rows, probabilities, labels, uuids, Now(), elapsed.TotalMilliseconds));
+        if (log.Enabled)
+            log.Offer(ScoredRequest.Scored(live.Record.Id, version.Label, version.Inputs.Features, rows, probabilities, labels, uuids, Now(), elapsed.TotalMilliseconds));
         ServingMetrics.Latency.WithLabels(deployment).Observe(elapsed.TotalSeconds);
         ServingMetrics.Rows.WithLabels(deployment, version.Label).Inc(rows.Count);
         ServingMetrics.Requests.WithLabels(deployment, "invocations", "200").Inc();

@@ -77,7 +77,7 @@ public sealed class DeploymentStoreTests
         var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h", "tsk_"), Scientist))!;
         var layout = new PredictionLayout(d.Id, "churn/1", "[\"tenure\",\"contract\"]");
         var ids = Enumerable.Range(0, 5).Select(i => Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(1_000 * i))).ToArray();
-        var predictions = Enumerable.Range(0, 5).Select(i => new LoggedPrediction(layout, ids[i], i, $"[{i},\"Two year\"]", i / 10f, i % 2)).ToList();
+        var predictions = Enumerable.Range(0, 5).Select(i => new LoggedPrediction(layout, ids[i], i, Utf8($"[{i},\"Two year\"]"), i / 10f, i % 2)).ToList();
 
         await deployments.WritePredictionsAsync(predictions, [new CounterDelta(d.Id, 7, 4, 1, 2), new CounterDelta(d.Id, 9, 1, 1, 0)]);
         var labels = await deployments.AddLabelsAsync(d,
@@ -114,10 +114,10 @@ public sealed class DeploymentStoreTests
         var id = Guid.CreateVersion7();
 
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => deployments.WritePredictionsAsync(
-            [new LoggedPrediction(good, Guid.CreateVersion7(), 1, "[1]", 0.5f, 1), new LoggedPrediction(orphan, Guid.CreateVersion7(), 1, "[1]", 0.5f, 1)],
+            [new LoggedPrediction(good, Guid.CreateVersion7(), 1, Utf8("[1]"), 0.5f, 1), new LoggedPrediction(orphan, Guid.CreateVersion7(), 1, Utf8("[1]"), 0.5f, 1)],
             [new CounterDelta(d.Id, 1, 2, 0, 0)]));
         var afterFailure = await deployments.PredictionsAsync(d, 0, long.MaxValue, 10);
-        await deployments.WritePredictionsAsync([new LoggedPrediction(good, id, 1, "[1]", 0.5f, 1)], [new CounterDelta(d.Id, 1, 1, 0, 0)]);
+        await deployments.WritePredictionsAsync([new LoggedPrediction(good, id, 1, Utf8("[1]"), 0.5f, 1)], [new CounterDelta(d.Id, 1, 1, 0, 0)]);
 
         Assert.Empty(afterFailure);
         Assert.Equal(id.ToString(), Assert.Single(await deployments.PredictionsAsync(d, 0, long.MaxValue, 10)).Uuid);
@@ -158,13 +158,15 @@ public sealed class DeploymentStoreTests
         var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-1", "tsk_a"), Scientist))!;
         var other = (await deployments.CreateAsync("towers", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-2", "tsk_b"), Scientist))!;
         LoggedPrediction At(long deployment, long time, double ms) =>
-            new(new PredictionLayout(deployment, "churn/1", "[]"), Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(time)), ms, "[]", 0.5f, 1);
+            new(new PredictionLayout(deployment, "churn/1", "[]"), Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(time)), ms, Utf8("[]"), 0.5f, 1);
         await deployments.WritePredictionsAsync([At(d.Id, 1_000, 1.5), At(d.Id, 2_000, 2.5), At(d.Id, 3_000, 3.5), At(d.Id, 500, 9), At(other.Id, 2_500, 7)], []);
 
         var points = await deployments.LatencyPointsAsync(d, from: 1_000, limit: 2);
 
         Assert.Equal([new LatencyPoint(3_000, 3.5), new LatencyPoint(2_000, 2.5)], points);
     }
+
+    private static byte[] Utf8(string json) => System.Text.Encoding.UTF8.GetBytes(json);
 
     private static async Task<List<string>> ActionsAsync(TestStore store)
     {
