@@ -72,12 +72,30 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
             answers[format] = [.. JsonDocument.Parse(text).RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("probability").GetDouble())];
         }
         var explained = JsonDocument.Parse(await (await scorer.PostAsync("/serving/churn-champ/explain", Bodies(features, rows).First().Body)).Content.ReadAsStringAsync());
+        var refused = await scorer.PostAsync("/serving/churn-champ/invocations", new StringContent("{\"dataframe_split\": 7}", Encoding.UTF8, "application/json"));
 
         await page.GotoInteractiveAsync("/deployments/churn-champ");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Traffic" }).ClickAsync();
         await Assertions.Expect(page.Locator(".main-svg").First).ToBeVisibleAsync();
         await page.Locator(".main-svg").First.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-traffic.png") });
+        // The writer adds a batch's counters within its gather time and the page reads them as it renders: reload
+        // until the refused request is counted, with a deadline.
+        var errors = page.Locator("#errors-summary, #errors-empty");
+        await Assertions.Expect(errors).ToBeVisibleAsync();
+        for (var attempt = 0; attempt < 20 && !(await errors.TextContentAsync() ?? "").Contains("1 refused"); attempt++)
+        {
+            await Task.Delay(500);
+            await page.GotoInteractiveAsync("/deployments/churn-champ");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Traffic" }).ClickAsync();
+            await Assertions.Expect(errors).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(page.Locator("#errors-summary")).ToContainTextAsync("1 refused");
+        await page.Locator("#errors-summary").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-errors.png") });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Recent requests" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recent-table")).ToContainTextAsync("\"tenure\":");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-recent.png") });
         await page.GetByRole(AriaRole.Tab, new() { Name = "Access keys" }).ClickAsync();
         await Assertions.Expect(page.Locator("#key-table")).ToContainTextAsync("portal");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-keys.png") });
@@ -85,6 +103,7 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#deployment-table")).ToContainTextAsync("churn-champ");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployments-list.png") });
 
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.StartsWith("tsk_", key);
         Assert.False(keyShownAgain);
         Assert.InRange(probability, 0, 1);
