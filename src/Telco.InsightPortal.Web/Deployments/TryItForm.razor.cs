@@ -33,9 +33,10 @@ public sealed partial class TryItForm
             _schema = await Serving.SchemaAsync(Deployment.Name, await KeyAsync());
             foreach (var input in _schema.Inputs) _values.TryAdd(input.Name, null);
             var last = await Store.PredictionsAsync(Deployment, 0, long.MaxValue, 1);
-            if (last.Count == 1) _fromLog = TryItRow.Prefill(_values, last[0].Inputs);
-            // A real request is the better example; training's typical values fill only what it left empty.
-            _typical = TryItRow.FillTypical(_schema, _values);
+            // A real request is the better example; training's typical values fill only what it left empty. The page
+            // sets parameters again on each reload, when nothing is left to fill: what was filled stays said.
+            if (last.Count == 1) _fromLog |= TryItRow.Prefill(_values, last[0].Inputs);
+            _typical |= TryItRow.FillTypical(_schema, _values);
         }
         catch (Exception e) when (e is ServingCallException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
