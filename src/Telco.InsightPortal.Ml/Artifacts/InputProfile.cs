@@ -46,7 +46,9 @@ public sealed record InputProfile(
         var median = values.Length % 2 == 1 ? Exact(values[middle]) : (Exact(values[middle - 1]) + Exact(values[middle])) / 2;
         // Integers are typed by the user; a median of 29.5 months would be refused as an integer input.
         if (column.Type == ColumnType.Integer) median = Math.Floor(median);
-        return new InputProfile(column.Name, values.Distinct().Count(), Min: Exact(values[0]), Max: Exact(values[^1]), Median: median);
+        var distinct = 1;
+        for (var i = 1; i < values.Length; i++) if (values[i] != values[i - 1]) distinct++;
+        return new InputProfile(column.Name, distinct, Min: Exact(values[0]), Max: Exact(values[^1]), Median: median);
     }
 
     /// <summary>The float as it was written (70.35, not 70.3499984741211): the table holds numbers as floats.</summary>
