@@ -3,12 +3,16 @@ using System.Diagnostics;
 namespace Telco.InsightPortal.Bench.Serving;
 
 /// <summary>The outcome of one load phase. Latencies are client-side, request start to last byte read.</summary>
-public sealed record LoadResult(long Requests, long Failures, TimeSpan Elapsed, double P50Ms, double P95Ms, double P99Ms, string? FirstFailure)
+/// <see cref="CpuMicroseconds"/> is the whole process's CPU time per request (server, generator and any background work
+/// such as the log writer): on a noisy machine it moves far less than throughput, because another process's load
+/// takes cores away but does not add work to each request.
+public sealed record LoadResult(long Requests, long Failures, TimeSpan Elapsed, double P50Ms, double P95Ms, double P99Ms, string? FirstFailure,
+    double CpuMicroseconds)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 
     public override string ToString() =>
-        $"{PerSecond,9:N0} req/s  p50 {P50Ms,6:F2} ms  p95 {P95Ms,6:F2} ms  p99 {P99Ms,6:F2} ms  failures {Failures}" +
+        $"{PerSecond,9:N0} req/s  p50 {P50Ms,6:F2} ms  p95 {P95Ms,6:F2} ms  p99 {P99Ms,6:F2} ms  cpu {CpuMicroseconds,5:F0} µs/req  failures {Failures}" +
         (FirstFailure is null ? "" : $" (first: {FirstFailure})");
 }
 
@@ -32,15 +36,18 @@ public static class LoadGenerator
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(end);
         stop.CancelAfter(duration);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkerAsync(send, stop.Token))).ToArray();
         var results = await Task.WhenAll(workers);
         clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
         var failures = results.Sum(r => r.Failures);
         return new LoadResult(latencies.Length + failures, failures, clock.Elapsed,
             Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
-            results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null));
+            results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null),
+            cpu.TotalMicroseconds / Math.Max(1, latencies.Length + failures));
     }
 
     private sealed record WorkerResult(List<double> Latencies, long Failures, string? FirstFailure);

@@ -60,15 +60,16 @@ public sealed class PredictionLogTests(TrainedModels models)
         var log = new PredictionLog(options);
         var column = new DatasetColumn(0, "tenure", ColumnType.Integer);
 
+        var ids = Enumerable.Range(0, 5).Select(i => Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(1000 + i))).ToArray();
         for (var i = 0; i < 5; i++)
-            log.Offer(new ScoredRequest(created.Id, "churn/1", [column], [[(long)i]], [0.25f], [0], [$"uuid-{i}"], 1000 + i, 1.5));
+            log.Offer(new ScoredRequest(created.Id, "churn/1", [column], [[(long)i]], [0.25f], [0], [ids[i]], 1000 + i, 1.5));
         await new PredictionLogWriter(log, deployments, options, NullLogger<PredictionLogWriter>.Instance).DrainAsync([], CancellationToken.None);
         var written = await deployments.PredictionsAsync(created, 0, long.MaxValue, 100);
         var counters = (await deployments.GetAsync("churn-q"))!;
 
         Assert.Equal(2, log.Dropped);
-        Assert.Equal(["uuid-0", "uuid-1", "uuid-2"], written.Select(p => p.Uuid).Order());
-        Assert.Equal("{\"tenure\":1}", written.Single(p => p.Uuid == "uuid-1").Inputs);
+        Assert.Equal(ids.Take(3).Select(id => id.ToString()), written.Select(p => p.Uuid).Order());
+        Assert.Equal("{\"tenure\":1}", written.Single(p => p.Uuid == ids[1].ToString()).Inputs);
         Assert.Equal(2, counters.DroppedPredictions);
         Assert.Equal(3, counters.Requests);
     }

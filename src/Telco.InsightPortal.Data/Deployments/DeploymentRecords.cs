@@ -61,26 +61,3 @@ public sealed record DeploymentKeyRecord
     public long CreatedAt { get; init; }
     public long? RevokedAt { get; init; }
 }
-
-/// <summary>One logged prediction. <see cref="Inputs"/> is the row as JSON, keyed by input column.</summary>
-public sealed record PredictionRecord
-{
-    public string Uuid { get; init; } = "";
-    public long DeploymentId { get; init; }
-    public string ModelVersion { get; init; } = "";
-    public long CreatedAt { get; init; }
-    public double LatencyMs { get; init; }
-    public string Inputs { get; init; } = "{}";
-    public double Probability { get; init; }
-    public int Label { get; init; }
-    /// <summary>The delayed ground truth, when it has arrived.</summary>
-    public int? TrueLabel { get; init; }
-}
-
-/// <summary>What a prediction log writer adds to a deployment's counters after one batch.</summary>
-public sealed record CounterDelta(long DeploymentId, long Requests, long Failed, long Dropped);
-
-public sealed record DelayedLabel(string Uuid, int Label);
-
-/// <summary>Labels stored, and the uuids that matched no logged prediction of the deployment.</summary>
-public sealed record LabelOutcome(int Stored, IReadOnlyList<string> Unknown);

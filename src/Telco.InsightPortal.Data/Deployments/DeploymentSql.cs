@@ -64,38 +64,6 @@ internal static class DeploymentSql
 
     public const string RevokeKey = "UPDATE deployment_keys SET revoked_at = @Now WHERE id = @KeyId AND deployment_id = @Id AND revoked_at IS NULL";
 
-    public const string InsertPrediction = """
-        INSERT INTO predictions (uuid, deployment_id, model_version, created_at, latency_ms, inputs, probability, label)
-        VALUES (@Uuid, @DeploymentId, @ModelVersion, @CreatedAt, @LatencyMs, @Inputs, @Probability, @Label)
-        """;
-
-    public const string AddCounters = """
-        UPDATE deployments SET requests = requests + @Requests, failed_requests = failed_requests + @Failed,
-            dropped_predictions = dropped_predictions + @Dropped
-        WHERE id = @DeploymentId
-        """;
-
-    public const string PredictionExists = "SELECT COUNT(*) FROM predictions WHERE uuid = @Uuid AND deployment_id = @Id";
-
-    /// <summary>A later label for the same prediction replaces the earlier one.</summary>
-    public const string UpsertLabel = """
-        INSERT INTO prediction_labels (uuid, label, labeled_at) VALUES (@Uuid, @Label, @Now)
-        ON CONFLICT (uuid) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at
-        """;
-
-    public const string PredictionsInWindow = """
-        SELECT p.uuid AS Uuid, p.deployment_id AS DeploymentId, p.model_version AS ModelVersion, p.created_at AS CreatedAt,
-            p.latency_ms AS LatencyMs, p.inputs AS Inputs, p.probability AS Probability, p.label AS Label, l.label AS TrueLabel
-        FROM predictions p LEFT JOIN prediction_labels l ON l.uuid = p.uuid
-        WHERE p.deployment_id = @Id AND p.created_at >= @From AND p.created_at < @To
-        ORDER BY p.created_at DESC, p.uuid
-        LIMIT @Limit
-        """;
-
-    public const string RecentLatencies = """
-        SELECT latency_ms FROM predictions WHERE deployment_id = @Id AND created_at >= @From ORDER BY created_at DESC LIMIT @Limit
-        """;
-
     public const string PortalKey = """
         SELECT p.key_id AS KeyId, p.protected_key AS ProtectedKey, k.revoked_at AS RevokedAt
         FROM deployment_portal_keys p JOIN deployment_keys k ON k.id = p.key_id
@@ -105,10 +73,5 @@ internal static class DeploymentSql
     public const string UpsertPortalKey = """
         INSERT INTO deployment_portal_keys (deployment_id, key_id, protected_key) VALUES (@Id, @KeyId, @ProtectedKey)
         ON CONFLICT (deployment_id) DO UPDATE SET key_id = excluded.key_id, protected_key = excluded.protected_key
-        """;
-
-    public const string LatencyPoints = """
-        SELECT created_at AS CreatedAt, latency_ms AS LatencyMs FROM predictions
-        WHERE deployment_id = @Id AND created_at >= @From ORDER BY created_at DESC LIMIT @Limit
         """;
 }

@@ -23,14 +23,4 @@ public sealed partial class DeploymentStore
             await c.ExecuteAsync(new CommandDefinition(DeploymentSql.UpsertPortalKey, new { deployment.Id, KeyId = id, ProtectedKey = protectedKey }, tx, cancellationToken: ct));
             return (id, new AuditEvent("deployment.key.create", "deployment", deployment.Name, Details: new { keyId = id, key.Name, key.Prefix, portal = true }));
         }, ct);
-
-    /// <summary>(time, latency) of the deployment's logged predictions since <paramref name="from"/>, newest first, at
-    /// most <paramref name="limit"/>: what the deployment page buckets into its latency and traffic charts.</summary>
-    public async Task<IReadOnlyList<LatencyPoint>> LatencyPointsAsync(DeploymentRecord deployment, long from, int limit, CancellationToken ct = default)
-    {
-        await using var c = await factory.OpenAsync(ct);
-        return (await c.QueryAsync<LatencyPoint>(new CommandDefinition(DeploymentSql.LatencyPoints, new { deployment.Id, From = from, Limit = limit }, cancellationToken: ct))).ToList();
-    }
 }
-
-public sealed record LatencyPoint(long CreatedAt, double LatencyMs);

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Deployments;
@@ -8,57 +12,94 @@ public sealed partial class DeploymentStore
 {
     public const int MaxLabelsPerCall = 10_000;
 
+    /// <summary>Rows logged before migration 0009 took their created_at a moment after their id; windows reach this
+    /// far past their ends in id terms so those rows still fall in, and created_at then trims them exactly.</summary>
+    private const long IdSlackMilliseconds = 60_000;
+
+    /// <summary>Layout ids by layout, filled after the transaction that made or found them commits.</summary>
+    private readonly ConcurrentDictionary<PredictionLayout, long> _layoutIds = new();
+
     /// <summary>Writes one batch of the prediction log and the counters it carries, in one transaction. Not audited:
     /// predictions are the deployment's data, not changes of state.</summary>
-    public async Task WritePredictionsAsync(IReadOnlyList<PredictionRecord> predictions, IReadOnlyList<CounterDelta> counters, CancellationToken ct = default)
+    public async Task WritePredictionsAsync(IReadOnlyList<LoggedPrediction> predictions, IReadOnlyList<CounterDelta> counters, CancellationToken ct = default)
     {
         await using var c = await factory.OpenAsync(ct);
         await using var tx = StoreTransactions.BeginWrite(c);
-        if (predictions.Count > 0) await InsertPredictionsAsync(c, tx, predictions, ct);
+        var found = new Dictionary<PredictionLayout, long>();
+        foreach (var layout in predictions.Select(p => p.Layout).Distinct())
+            if (!_layoutIds.ContainsKey(layout)) found[layout] = await EnsureLayoutAsync(c, tx, layout, ct);
+        long LayoutId(PredictionLayout layout) => found.TryGetValue(layout, out var id) ? id : _layoutIds[layout];
+        if (predictions.Count > 0)
+        {
+            if (c is NpgsqlConnection pg) await CopyPredictionsAsync(pg, predictions, LayoutId, ct);
+            else InsertPredictions((SqliteConnection)c, (SqliteTransaction)tx, predictions, LayoutId);
+        }
         foreach (var delta in counters)
-            await c.ExecuteAsync(new CommandDefinition(DeploymentSql.AddCounters, delta, tx, cancellationToken: ct));
+        {
+            await c.ExecuteAsync(new CommandDefinition(PredictionSql.AddCounters, delta, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(PredictionSql.AddMinute, delta, tx, cancellationToken: ct));
+        }
         await tx.CommitAsync(ct);
+        foreach (var (layout, id) in found) _layoutIds[layout] = id;
     }
 
-    /// <summary>One prepared statement for the whole batch, its parameters rebound per row: the log writer's hot loop,
-    /// several times cheaper than a command per row.</summary>
-    private static async Task InsertPredictionsAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PredictionRecord> predictions, CancellationToken ct)
+    private static async Task<long> EnsureLayoutAsync(DbConnection c, DbTransaction tx, PredictionLayout layout, CancellationToken ct)
     {
-        await using var command = c.CreateCommand();
+        await c.ExecuteAsync(new CommandDefinition(PredictionSql.EnsureLayout, layout, tx, cancellationToken: ct));
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(PredictionSql.LayoutId, layout, tx, cancellationToken: ct));
+    }
+
+    /// <summary>The log writer's hot loop on SQLite: one prepared statement, its parameters rebound per row. SQLite
+    /// completes every call synchronously, so the async overloads would only add a task per row.</summary>
+    private static void InsertPredictions(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<LoggedPrediction> predictions, Func<PredictionLayout, long> layoutId)
+    {
+        using var command = c.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = DeploymentSql.InsertPrediction;
-        var uuid = Add(command, "Uuid");
-        var deployment = Add(command, "DeploymentId");
-        var version = Add(command, "ModelVersion");
-        var created = Add(command, "CreatedAt");
-        var latency = Add(command, "LatencyMs");
-        var inputs = Add(command, "Inputs");
-        var probability = Add(command, "Probability");
-        var label = Add(command, "Label");
+        command.CommandText = PredictionSql.Insert;
+        var deployment = command.Parameters.Add("@DeploymentId", SqliteType.Integer);
+        var uuid = command.Parameters.Add("@Uuid", SqliteType.Blob);
+        var layout = command.Parameters.Add("@LayoutId", SqliteType.Integer);
+        var created = command.Parameters.Add("@CreatedAt", SqliteType.Integer);
+        var latency = command.Parameters.Add("@LatencyMs", SqliteType.Real);
+        var inputs = command.Parameters.Add("@Inputs", SqliteType.Text);
+        var probability = command.Parameters.Add("@Probability", SqliteType.Real);
+        var label = command.Parameters.Add("@Label", SqliteType.Integer);
+        command.Prepare();
         foreach (var p in predictions)
         {
-            uuid.Value = p.Uuid;
-            deployment.Value = p.DeploymentId;
-            version.Value = p.ModelVersion;
-            created.Value = p.CreatedAt;
+            deployment.Value = p.Layout.DeploymentId;
+            uuid.Value = p.Uuid.ToByteArray(bigEndian: true);
+            layout.Value = layoutId(p.Layout);
+            created.Value = PredictionIds.Milliseconds(p.Uuid);
             latency.Value = p.LatencyMs;
             inputs.Value = p.Inputs;
-            probability.Value = p.Probability;
-            label.Value = (short)p.Label;
-            if (p == predictions[0]) await command.PrepareAsync(ct);
-            await command.ExecuteNonQueryAsync(ct);
+            probability.Value = (double)p.Probability;
+            label.Value = p.Label;
+            command.ExecuteNonQuery();
         }
     }
 
-    private static DbParameter Add(DbCommand command, string name)
+    /// <summary>On PostgreSQL the batch goes in by binary COPY inside the batch's transaction.</summary>
+    private static async Task CopyPredictionsAsync(NpgsqlConnection c, IReadOnlyList<LoggedPrediction> predictions, Func<PredictionLayout, long> layoutId, CancellationToken ct)
     {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        command.Parameters.Add(p);
-        return p;
+        await using var copy = await c.BeginBinaryImportAsync(PredictionSql.CopyIn, ct);
+        foreach (var p in predictions)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(p.Layout.DeploymentId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(p.Uuid, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(layoutId(p.Layout), NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(PredictionIds.Milliseconds(p.Uuid), NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(p.LatencyMs, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(p.Inputs, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync((double)p.Probability, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync((short)p.Label, NpgsqlDbType.Smallint, ct);
+        }
+        await copy.CompleteAsync(ct);
     }
 
-    /// <summary>Stores delayed ground truth for the deployment's logged predictions; uuids it never logged are reported back.</summary>
+    /// <summary>Stores delayed ground truth for the deployment's logged predictions; uuids it never logged (or that are
+    /// not uuids at all) are reported back.</summary>
     public async Task<LabelOutcome> AddLabelsAsync(DeploymentRecord deployment, IReadOnlyList<DelayedLabel> labels, CancellationToken ct = default)
     {
         await using var c = await factory.OpenAsync(ct);
@@ -67,9 +108,13 @@ public sealed partial class DeploymentStore
         var stored = 0;
         foreach (var label in labels)
         {
-            var exists = await c.ExecuteScalarAsync<long>(new CommandDefinition(DeploymentSql.PredictionExists, new { label.Uuid, deployment.Id }, tx, cancellationToken: ct)) > 0;
-            if (!exists) { unknown.Add(label.Uuid); continue; }
-            await c.ExecuteAsync(new CommandDefinition(DeploymentSql.UpsertLabel, new { label.Uuid, label.Label, Now }, tx, cancellationToken: ct));
+            var key = Guid.TryParse(label.Uuid, out var id) ? PredictionIds.ToStore(id, factory.Provider) : null;
+            if (key is null || await c.ExecuteScalarAsync<long>(new CommandDefinition(PredictionSql.Exists, new { deployment.Id, Uuid = key }, tx, cancellationToken: ct)) == 0)
+            {
+                unknown.Add(label.Uuid);
+                continue;
+            }
+            await c.ExecuteAsync(new CommandDefinition(PredictionSql.UpsertLabel, new { deployment.Id, Uuid = key, label.Label, Now }, tx, cancellationToken: ct));
             stored++;
         }
         await tx.CommitAsync(ct);
@@ -80,14 +125,42 @@ public sealed partial class DeploymentStore
     public async Task<IReadOnlyList<PredictionRecord>> PredictionsAsync(DeploymentRecord deployment, long from, long to, int limit, CancellationToken ct = default)
     {
         await using var c = await factory.OpenAsync(ct);
-        return (await c.QueryAsync<PredictionRecord>(new CommandDefinition(DeploymentSql.PredictionsInWindow,
-            new { deployment.Id, From = from, To = to, Limit = limit }, cancellationToken: ct))).ToList();
+        var rows = await c.QueryAsync<StoredPrediction>(new CommandDefinition(PredictionSql.InWindow, Window(deployment, from, to, limit), cancellationToken: ct));
+        return rows.Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>Latencies (ms) of the newest logged predictions since <paramref name="from"/>, at most <paramref name="limit"/>.</summary>
     public async Task<double[]> RecentLatenciesAsync(DeploymentRecord deployment, long from, int limit, CancellationToken ct = default)
     {
         await using var c = await factory.OpenAsync(ct);
-        return (await c.QueryAsync<double>(new CommandDefinition(DeploymentSql.RecentLatencies, new { deployment.Id, From = from, Limit = limit }, cancellationToken: ct))).ToArray();
+        return (await c.QueryAsync<double>(new CommandDefinition(PredictionSql.Latencies, Window(deployment, from, long.MaxValue, limit), cancellationToken: ct))).ToArray();
+    }
+
+    /// <summary>(time, latency) of the deployment's logged predictions since <paramref name="from"/>, newest first, at
+    /// most <paramref name="limit"/>: what the deployment page buckets into its latency and traffic charts.</summary>
+    public async Task<IReadOnlyList<LatencyPoint>> LatencyPointsAsync(DeploymentRecord deployment, long from, int limit, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return (await c.QueryAsync<LatencyPoint>(new CommandDefinition(PredictionSql.LatencyPoints, Window(deployment, from, long.MaxValue, limit), cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>Requests, failures and drops per minute since <paramref name="from"/> (ms since the epoch), oldest first.</summary>
+    public async Task<IReadOnlyList<MinuteCounts>> MinutesAsync(DeploymentRecord deployment, long from, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return (await c.QueryAsync<MinuteCounts>(new CommandDefinition(PredictionSql.Minutes, new { deployment.Id, From = from / 60_000 }, cancellationToken: ct))).ToList();
+    }
+
+    private object Window(DeploymentRecord deployment, long from, long to, int limit) => new
+    {
+        deployment.Id, From = from, To = to, Limit = limit,
+        FromKey = PredictionIds.ToStore(PredictionIds.Bound(SaturatingAdd(from, -IdSlackMilliseconds)), factory.Provider),
+        ToKey = PredictionIds.ToStore(PredictionIds.Bound(SaturatingAdd(to, IdSlackMilliseconds)), factory.Provider),
+    };
+
+    private static long SaturatingAdd(long value, long delta)
+    {
+        var sum = value + delta;
+        return ((value ^ sum) & (delta ^ sum)) < 0 ? (delta > 0 ? long.MaxValue : long.MinValue) : sum;
     }
 }

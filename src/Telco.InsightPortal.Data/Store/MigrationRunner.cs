@@ -36,7 +36,9 @@ public sealed class MigrationRunner(IConnectionFactory factory)
             .ToList();
     }
 
-    public async Task<int> ApplyAsync(CancellationToken ct = default)
+    /// <param name="through">Apply migrations up to and including this version only (tests of a migration's data
+    /// conversion stop just before it); null applies all.</param>
+    public async Task<int> ApplyAsync(CancellationToken ct = default, int? through = null)
     {
         await using var connection = await factory.OpenAsync(ct);
         if (factory.Provider == StoreProvider.Sqlite)
@@ -48,7 +50,7 @@ public sealed class MigrationRunner(IConnectionFactory factory)
             await tx.CommitAsync(ct);
         }
         var applied = 0;
-        foreach (var migration in Load(factory.Provider))
+        foreach (var migration in Load(factory.Provider).Where(m => m.Version <= (through ?? int.MaxValue)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (factory.Provider == StoreProvider.Postgres) await connection.ExecuteAsync(PostgresLock, transaction: tx);

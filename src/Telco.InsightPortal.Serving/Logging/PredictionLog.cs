@@ -5,9 +5,14 @@ using Telco.InsightPortal.Core.Data;
 
 namespace Telco.InsightPortal.Serving.Logging;
 
-/// <summary>One scored request, as the log writer needs it; the rows' JSON is built by the writer, off the request path.</summary>
+/// <summary>One scored request, as the log writer needs it; the rows' JSON is built by the writer, off the request path.
+/// <see cref="Uuids"/> are UUIDv7, so each prediction's time is its id's.</summary>
 public sealed record ScoredRequest(long DeploymentId, string ModelVersion, IReadOnlyList<DatasetColumn> Inputs, IReadOnlyList<object?[]> Rows,
-    float[] Probabilities, int[] Labels, string[] Uuids, long CreatedAt, double LatencyMs, bool Failed = false);
+    float[] Probabilities, int[] Labels, Guid[] Uuids, long CreatedAt, double LatencyMs, bool Failed = false)
+{
+    /// <summary>A request the deployment refused (bad input, another deployment's key): counted, nothing logged.</summary>
+    public static ScoredRequest Refused(long deploymentId, long at) => new(deploymentId, "", [], [], [], [], [], at, 0, Failed: true);
+}
 
 /// <summary>
 /// The bounded queue between scoring and the store. Scoring only ever calls <see cref="Offer"/>, which never waits:

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Deployments;
 
@@ -16,6 +13,8 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
 {
     private readonly int _batchSize = Math.Max(1, options.Value.LogBatchSize);
     private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.LogGatherMilliseconds));
+    private readonly LayoutCache _layouts = new();
+    private readonly RowValues _values = new();
 
     /// <summary>
     /// Runs on a thread of its own. SQLite's "async" calls complete synchronously, so a batch of a thousand inserts
@@ -67,16 +66,18 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
 
     private async Task WriteAsync(List<ScoredRequest> batch, IReadOnlyDictionary<long, long> drops, CancellationToken ct)
     {
-        var predictions = new List<PredictionRecord>();
-        foreach (var r in batch.Where(r => !r.Failed))
+        var predictions = new List<LoggedPrediction>();
+        foreach (var r in batch)
+        {
+            if (r.Failed) continue;
+            var layout = _layouts.Of(r);
             for (var i = 0; i < r.Rows.Count; i++)
-                predictions.Add(new PredictionRecord
-                {
-                    Uuid = r.Uuids[i], DeploymentId = r.DeploymentId, ModelVersion = r.ModelVersion, CreatedAt = r.CreatedAt,
-                    LatencyMs = r.LatencyMs, Inputs = InputsJson(r, r.Rows[i]), Probability = r.Probabilities[i], Label = r.Labels[i],
-                });
-        var counters = batch.GroupBy(r => r.DeploymentId).Select(g => g.Key).Union(drops.Keys)
-            .Select(id => new CounterDelta(id, batch.Count(r => r.DeploymentId == id), batch.Count(r => r.DeploymentId == id && r.Failed), drops.GetValueOrDefault(id)))
+                predictions.Add(new LoggedPrediction(layout, r.Uuids[i], r.LatencyMs, _values.Json(r.Inputs, r.Rows[i]), r.Probabilities[i], r.Labels[i]));
+        }
+        var minute = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000;
+        var counters = batch.GroupBy(r => (r.DeploymentId, Minute: r.CreatedAt / 60_000))
+            .Select(g => new CounterDelta(g.Key.DeploymentId, g.Key.Minute, g.Count(), g.Count(r => r.Failed), 0))
+            .Concat(drops.Select(d => new CounterDelta(d.Key, minute, 0, 0, d.Value)))
             .ToList();
         try
         {
@@ -87,26 +88,5 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
             logger.LogError("Could not write {Count} predictions to the store; they are counted as dropped: {Message}", predictions.Count, e.Message);
             foreach (var r in batch.Where(r => !r.Failed)) log.CountDropped(r.DeploymentId, r.Rows.Count);
         }
-    }
-
-    private static string InputsJson(ScoredRequest request, object?[] row)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            foreach (var c in request.Inputs)
-            {
-                switch (row[c.Ordinal])
-                {
-                    case null: json.WriteNull(c.Name); break;
-                    case long l: json.WriteNumber(c.Name, l); break;
-                    case double d: json.WriteNumber(c.Name, d); break;
-                    case var v: json.WriteString(c.Name, Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)); break;
-                }
-            }
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

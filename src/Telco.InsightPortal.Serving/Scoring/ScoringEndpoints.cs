@@ -32,7 +32,12 @@ public static class ScoringEndpoints
     {
         var started = Stopwatch.GetTimestamp();
         var live = Authorised(deployment, http, registry, out var refusal);
-        if (live is null) return Count(Known(deployment, registry), "invocations", refusal!);
+        if (live is null)
+        {
+            // Another deployment's key: the refusal counts against this deployment's error rate.
+            if (registry.Find(deployment) is { } refused) log.Offer(ScoredRequest.Refused(refused.Record.Id, Now()));
+            return Count(Known(deployment, registry), "invocations", refusal!);
+        }
         var version = live.Route();
         List<object?[]> rows;
         try
@@ -41,17 +46,17 @@ public static class ScoringEndpoints
         }
         catch (BadRequest e)
         {
-            log.Offer(new ScoredRequest(live.Record.Id, version.Label, [], [], [], [], [], Now(), 0, Failed: true));
+            log.Offer(ScoredRequest.Refused(live.Record.Id, Now()));
             return Count(deployment, "invocations", ScoringResponses.Error(e.Status, e.Message, e.ErrorCode), e.Status);
         }
         var probabilities = version.Score(rows);
         var threshold = options.Value.Threshold;
         var labels = new int[probabilities.Length];
-        var uuids = new string[probabilities.Length];
+        var uuids = new Guid[probabilities.Length];
         for (var i = 0; i < probabilities.Length; i++)
         {
             labels[i] = probabilities[i] >= threshold ? 1 : 0;
-            uuids[i] = Guid.CreateVersion7().ToString();
+            uuids[i] = Guid.CreateVersion7();
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         log.Offer(new ScoredRequest(live.Record.Id, version.Label, version.Inputs.Features, rows, probabilities, labels, uuids, Now(), elapsed.TotalMilliseconds));

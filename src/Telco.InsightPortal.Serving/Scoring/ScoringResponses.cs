@@ -6,7 +6,7 @@ namespace Telco.InsightPortal.Serving.Scoring;
 /// <summary>Scoring responses written straight to the response body with Utf8JsonWriter.</summary>
 public static class ScoringResponses
 {
-    public static async Task PredictionsAsync(HttpResponse response, string[] uuids, float[] probabilities, int[] labels, string modelVersion)
+    public static async Task PredictionsAsync(HttpResponse response, Guid[] uuids, float[] probabilities, int[] labels, string modelVersion)
     {
         response.ContentType = "application/json";
         await using (var json = new Utf8JsonWriter(response.BodyWriter))

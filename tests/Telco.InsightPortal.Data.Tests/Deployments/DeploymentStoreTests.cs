@@ -75,24 +75,53 @@ public sealed class DeploymentStoreTests
         await using var store = await TestStore.CreateAsync(provider);
         var deployments = StoreOver(store);
         var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h", "tsk_"), Scientist))!;
-        var predictions = Enumerable.Range(0, 5).Select(i => new PredictionRecord
-        {
-            Uuid = $"u{i}", DeploymentId = d.Id, ModelVersion = "churn/1", CreatedAt = 1000 * i, LatencyMs = i, Inputs = "{}", Probability = i / 10.0, Label = i % 2,
-        }).ToList();
+        var layout = new PredictionLayout(d.Id, "churn/1", "[\"tenure\",\"contract\"]");
+        var ids = Enumerable.Range(0, 5).Select(i => Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(1_000 * i))).ToArray();
+        var predictions = Enumerable.Range(0, 5).Select(i => new LoggedPrediction(layout, ids[i], i, $"[{i},\"Two year\"]", i / 10f, i % 2)).ToList();
 
-        await deployments.WritePredictionsAsync(predictions, [new CounterDelta(d.Id, 4, 1, 2)]);
-        var labels = await deployments.AddLabelsAsync(d, [new DelayedLabel("u1", 1), new DelayedLabel("u1", 0), new DelayedLabel("nope", 1)]);
+        await deployments.WritePredictionsAsync(predictions, [new CounterDelta(d.Id, 7, 4, 1, 2), new CounterDelta(d.Id, 9, 1, 1, 0)]);
+        var labels = await deployments.AddLabelsAsync(d,
+            [new DelayedLabel(ids[1].ToString(), 1), new DelayedLabel(ids[1].ToString(), 0), new DelayedLabel("nope", 1), new DelayedLabel(Guid.CreateVersion7().ToString(), 1)]);
         var window = await deployments.PredictionsAsync(d, 1000, 4000, 100);
         var latencies = await deployments.RecentLatenciesAsync(d, 2000, 2);
         var counters = (await deployments.GetAsync("churn"))!;
+        var minutes = await deployments.MinutesAsync(d, 8 * 60_000);
 
-        Assert.Equal(["u3", "u2", "u1"], window.Select(p => p.Uuid));
-        Assert.Equal(0, window.Single(p => p.Uuid == "u1").TrueLabel);
-        Assert.Null(window.Single(p => p.Uuid == "u2").TrueLabel);
+        Assert.Equal([ids[3], ids[2], ids[1]], window.Select(p => Guid.Parse(p.Uuid)));
+        Assert.Equal([3_000L, 2_000, 1_000], window.Select(p => p.CreatedAt));
+        Assert.Equal("{\"tenure\":2,\"contract\":\"Two year\"}", window[1].Inputs);
+        Assert.Equal(("churn/1", 0.2, 0), (window[1].ModelVersion, Math.Round(window[1].Probability, 3), window[1].Label));
+        Assert.Equal(0, window.Single(p => p.Uuid == ids[1].ToString()).TrueLabel);
+        Assert.Null(window.Single(p => p.Uuid == ids[2].ToString()).TrueLabel);
         Assert.Equal(2, labels.Stored);
-        Assert.Equal(["nope"], labels.Unknown);
+        Assert.Equal(2, labels.Unknown.Count);
+        Assert.Equal("nope", labels.Unknown[0]);
         Assert.Equal([4.0, 3.0], latencies);
-        Assert.Equal((4L, 1L, 2L), (counters.Requests, counters.FailedRequests, counters.DroppedPredictions));
+        Assert.Equal((5L, 2L, 2L), (counters.Requests, counters.FailedRequests, counters.DroppedPredictions));
+        Assert.Equal([new MinuteCounts(9, 1, 1, 0)], minutes);
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task ABatchWithALayoutTheStoreRefusesLeavesNothingAndTheNextBatchStillWrites(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h", "tsk_"), Scientist))!;
+        var good = new PredictionLayout(d.Id, "churn/1", "[\"tenure\"]");
+        var orphan = new PredictionLayout(d.Id + 1000, "churn/1", "[\"tenure\"]");
+        var id = Guid.CreateVersion7();
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => deployments.WritePredictionsAsync(
+            [new LoggedPrediction(good, Guid.CreateVersion7(), 1, "[1]", 0.5f, 1), new LoggedPrediction(orphan, Guid.CreateVersion7(), 1, "[1]", 0.5f, 1)],
+            [new CounterDelta(d.Id, 1, 2, 0, 0)]));
+        var afterFailure = await deployments.PredictionsAsync(d, 0, long.MaxValue, 10);
+        await deployments.WritePredictionsAsync([new LoggedPrediction(good, id, 1, "[1]", 0.5f, 1)], [new CounterDelta(d.Id, 1, 1, 0, 0)]);
+
+        Assert.Empty(afterFailure);
+        Assert.Equal(id.ToString(), Assert.Single(await deployments.PredictionsAsync(d, 0, long.MaxValue, 10)).Uuid);
+        Assert.Equal(1, (await deployments.GetAsync("churn"))!.Requests);
     }
 
     [Theory]
@@ -128,7 +157,8 @@ public sealed class DeploymentStoreTests
         var deployments = StoreOver(store);
         var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-1", "tsk_a"), Scientist))!;
         var other = (await deployments.CreateAsync("towers", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-2", "tsk_b"), Scientist))!;
-        PredictionRecord At(long deployment, long time, double ms) => new() { Uuid = Guid.NewGuid().ToString(), DeploymentId = deployment, ModelVersion = "churn/1", CreatedAt = time, LatencyMs = ms };
+        LoggedPrediction At(long deployment, long time, double ms) =>
+            new(new PredictionLayout(deployment, "churn/1", "[]"), Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(time)), ms, "[]", 0.5f, 1);
         await deployments.WritePredictionsAsync([At(d.Id, 1_000, 1.5), At(d.Id, 2_000, 2.5), At(d.Id, 3_000, 3.5), At(d.Id, 500, 9), At(other.Id, 2_500, 7)], []);
 
         var points = await deployments.LatencyPointsAsync(d, from: 1_000, limit: 2);

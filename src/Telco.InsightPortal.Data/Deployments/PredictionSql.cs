@@ -1,0 +1,68 @@
+namespace Telco.InsightPortal.Data.Deployments;
+
+/// <summary>The prediction log's SQL (migration 0009). Time windows are id ranges (see <see cref="PredictionIds"/>), so
+/// every read walks the primary key; the created_at condition keeps the window exact for rows carried over from 0007,
+/// whose created_at was taken a moment after their id.</summary>
+internal static class PredictionSql
+{
+    public const string EnsureLayout = """
+        INSERT INTO prediction_layouts (deployment_id, model_version, columns) VALUES (@DeploymentId, @ModelVersion, @Columns)
+        ON CONFLICT (deployment_id, model_version, columns) DO NOTHING
+        """;
+
+    public const string LayoutId = """
+        SELECT id FROM prediction_layouts WHERE deployment_id = @DeploymentId AND model_version = @ModelVersion AND columns = @Columns
+        """;
+
+    public const string Insert = """
+        INSERT INTO predictions (deployment_id, uuid, layout_id, created_at, latency_ms, inputs, probability, label)
+        VALUES (@DeploymentId, @Uuid, @LayoutId, @CreatedAt, @LatencyMs, @Inputs, @Probability, @Label)
+        """;
+
+    /// <summary>PostgreSQL takes the rows by binary COPY: one round trip per batch instead of one per row.</summary>
+    public const string CopyIn = """
+        COPY predictions (deployment_id, uuid, layout_id, created_at, latency_ms, inputs, probability, label) FROM STDIN (FORMAT BINARY)
+        """;
+
+    public const string AddCounters = """
+        UPDATE deployments SET requests = requests + @Requests, failed_requests = failed_requests + @Failed,
+            dropped_predictions = dropped_predictions + @Dropped
+        WHERE id = @DeploymentId
+        """;
+
+    public const string AddMinute = """
+        INSERT INTO deployment_minutes (deployment_id, minute, requests, failed, dropped) VALUES (@DeploymentId, @Minute, @Requests, @Failed, @Dropped)
+        ON CONFLICT (deployment_id, minute) DO UPDATE SET requests = deployment_minutes.requests + excluded.requests,
+            failed = deployment_minutes.failed + excluded.failed, dropped = deployment_minutes.dropped + excluded.dropped
+        """;
+
+    public const string Minutes = """
+        SELECT minute AS Minute, requests AS Requests, failed AS Failed, dropped AS Dropped FROM deployment_minutes
+        WHERE deployment_id = @Id AND minute >= @From ORDER BY minute
+        """;
+
+    public const string Exists = "SELECT COUNT(*) FROM predictions WHERE deployment_id = @Id AND uuid = @Uuid";
+
+    /// <summary>A later label for the same prediction replaces the earlier one.</summary>
+    public const string UpsertLabel = """
+        INSERT INTO prediction_labels (deployment_id, uuid, label, labeled_at) VALUES (@Id, @Uuid, @Label, @Now)
+        ON CONFLICT (deployment_id, uuid) DO UPDATE SET label = excluded.label, labeled_at = excluded.labeled_at
+        """;
+
+    private const string Window =
+        " WHERE p.deployment_id = @Id AND p.uuid >= @FromKey AND p.uuid < @ToKey AND p.created_at >= @From AND p.created_at < @To ";
+
+    public const string InWindow = """
+        SELECT p.uuid AS Uuid, p.deployment_id AS DeploymentId, l.model_version AS ModelVersion, l.columns AS Columns,
+            p.created_at AS CreatedAt, p.latency_ms AS LatencyMs, p.inputs AS Inputs, p.probability AS Probability,
+            p.label AS Label, b.label AS TrueLabel
+        FROM predictions p
+        JOIN prediction_layouts l ON l.id = p.layout_id
+        LEFT JOIN prediction_labels b ON b.deployment_id = p.deployment_id AND b.uuid = p.uuid
+        """ + Window + "ORDER BY p.uuid DESC LIMIT @Limit";
+
+    public const string Latencies = "SELECT p.latency_ms FROM predictions p" + Window + "ORDER BY p.uuid DESC LIMIT @Limit";
+
+    public const string LatencyPoints =
+        "SELECT p.created_at AS CreatedAt, p.latency_ms AS LatencyMs FROM predictions p" + Window + "ORDER BY p.uuid DESC LIMIT @Limit";
+}
