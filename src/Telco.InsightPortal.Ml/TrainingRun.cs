@@ -73,7 +73,8 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var artifacts = ArtifactWriter.Write(request.ArtifactDirectory, _ml, model, trainView.Schema,
             new { result.Trainer, result.Params, result.Test, result.Split, result.Folds, result.Trials, result.Features, result.Warnings,
                   PositiveLabel = _table.Mapping!.Positive, NegativeLabel = _table.Mapping.Negative },
-            new ModelSignature(request.Schema, request.LabelColumn, _table.Mapping.Positive, _table.Mapping.Negative),
+            new ModelSignature(request.Schema, request.LabelColumn, _table.Mapping.Positive, _table.Mapping.Negative,
+                InputProfile.Compute(_table, trainRows)),
             new ArtifactWriter.TestPredictions(_table, split.Test, probabilities, testLabels), importance,
             SliceEvaluator.Compute(_table, split.Test, probabilities, testLabels, request.Threshold), request.Threshold);
         return Done(result with { Artifacts = artifacts }, clock);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Core.Registry;
@@ -9,7 +10,8 @@ namespace Telco.InsightPortal.Serving.Tests;
 /// <summary>
 /// Real churn models trained once per test collection on generated IBM-schema data, in an artifact root of their own,
 /// and a resolver over them (standing in for the registry, which is another feature): "churn" versions 1 (logistic)
-/// and 2 (fasttree), "3-tampered" (a zip whose recorded hash no longer matches) and "4-missing" (no file).
+/// and 2 (fasttree), "3-tampered" (a zip whose recorded hash no longer matches), "4-missing" (no file) and "5-old" (version
+/// 1's files with a signature as written before input profiles existed).
 /// </summary>
 public sealed class TrainedModels : IModelVersionResolver, IAsyncLifetime
 {
@@ -34,6 +36,7 @@ public sealed class TrainedModels : IModelVersionResolver, IAsyncLifetime
         File.AppendAllText(Path.Combine(Root, tampered.ModelPath), "tampered");
         _versions["3-tampered"] = tampered with { Version = "3-tampered" };
         _versions["4-missing"] = _versions["1"] with { Version = "4-missing", ModelPath = "runs/no-such-run/model.zip" };
+        _versions["5-old"] = WithoutProfiles(_versions["1"], "run-5");
     }
 
     public ModelVersionRef this[string version] => _versions[version];
@@ -57,6 +60,17 @@ public sealed class TrainedModels : IModelVersionResolver, IAsyncLifetime
             Schema = Schema, Rows = Rows, LabelColumn = "Churn", Trainer = trainer, ArtifactDirectory = directory, ImportanceSampleRows = 200,
         });
         return new ModelVersionRef(Model, runId[4..], runId, $"runs/{runId}/{ArtifactNames.Model}", result.Model!.Sha256, null);
+    }
+
+    private ModelVersionRef WithoutProfiles(ModelVersionRef version, string runId)
+    {
+        var from = Path.GetDirectoryName(Path.Combine(Root, version.ModelPath))!;
+        var to = Directory.CreateDirectory(Path.Combine(Root, "runs", runId)).FullName;
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        var signature = JsonNode.Parse(File.ReadAllText(Path.Combine(to, ArtifactNames.Signature)))!.AsObject();
+        if (!signature.Remove("profiles")) throw new InvalidOperationException("The trainer's signature has no profiles to remove.");
+        File.WriteAllText(Path.Combine(to, ArtifactNames.Signature), signature.ToJsonString());
+        return version with { Version = runId[4..] + "-old", RunId = runId, ModelPath = $"runs/{runId}/{ArtifactNames.Model}" };
     }
 
     public ValueTask DisposeAsync()

@@ -7,8 +7,11 @@ namespace Telco.InsightPortal.Ml.Artifacts;
 /// What a model expects and answers, saved beside it as <see cref="ArtifactNames.Signature"/> (MLflow keeps the
 /// same idea in its MLmodel file). <see cref="Schema"/> is the dataset schema as trained, in stored column order:
 /// feature columns are the request's required inputs; id, label and timestamp columns are optional there.
+/// <see cref="Profiles"/> describe the inputs as trained (levels, ranges); signatures written before they existed have
+/// none, and still load.
 /// </summary>
-public sealed record ModelSignature(DatasetSchema Schema, string LabelColumn, string PositiveLabel, string NegativeLabel)
+public sealed record ModelSignature(DatasetSchema Schema, string LabelColumn, string PositiveLabel, string NegativeLabel,
+    IReadOnlyList<InputProfile>? Profiles = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -16,6 +19,9 @@ public sealed record ModelSignature(DatasetSchema Schema, string LabelColumn, st
     };
 
     public IEnumerable<DatasetColumn> Inputs => Schema.Columns.Where(c => c.Role == ColumnRole.Feature);
+
+    /// <summary>The column's profile, or null when the signature has none for it.</summary>
+    public InputProfile? Profile(string column) => Profiles?.FirstOrDefault(p => p.Column == column);
 
     /// <summary>Reads a signature file written by the trainer.</summary>
     /// <exception cref="ModelLoadException">The file is missing or is not a signature.</exception>

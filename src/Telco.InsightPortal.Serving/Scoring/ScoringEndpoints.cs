@@ -21,7 +21,8 @@ public static class ScoringEndpoints
             .Produces(200).Produces(400).Produces(401).Produces(403).Produces(404).Produces(413).Produces(415);
         group.MapPost("/explain", ExplainAsync).RequireAuthorization(KeyPolicy)
             .Produces(200).Produces(400).Produces(401).Produces(403).Produces(404);
-        group.MapGet("/schema", Schema).RequireAuthorization(KeyPolicy);
+        group.MapGet("/schema", Schema).RequireAuthorization(KeyPolicy)
+            .Produces<ServingSchema>(200).Produces(401).Produces(403).Produces(404);
         // Probes carry no key and learn only whether the deployment is served here.
         group.MapGet("/ping", Ping).AllowAnonymous();
         group.MapGet("/health", Health).AllowAnonymous();
@@ -88,20 +89,8 @@ public static class ScoringEndpoints
         }
     }
 
-    private static IResult Schema(string deployment, HttpContext http, ServingRegistry registry)
-    {
-        var live = Authorised(deployment, http, registry, out var refusal);
-        if (live is null) return refusal!;
-        return Results.Json(new
-        {
-            deployment,
-            targets = live.Targets.Select(t => new { modelVersion = t.Version.Label, weight = t.Weight }),
-            inputs = live.Targets[0].Version.Inputs.Features.Select(c => new { name = c.Name, type = c.Type.ToString().ToLowerInvariant(), required = !c.Nullable }),
-            optional = live.Targets[0].Version.Inputs.Columns.Where(c => c.Role != Core.Data.ColumnRole.Feature).Select(c => c.Name),
-            label = live.Targets[0].Version.Signature.LabelColumn,
-            payloads = new[] { "dataframe_split", "dataframe_records", "instances", "inputs", "text/csv" },
-        });
-    }
+    private static IResult Schema(string deployment, HttpContext http, ServingRegistry registry) =>
+        Authorised(deployment, http, registry, out var refusal) is { } live ? Results.Json(ServingSchema.Of(live)) : refusal!;
 
     private static IResult Ping(string deployment, ServingRegistry registry) =>
         registry.Find(deployment) is null ? ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", "RESOURCE_DOES_NOT_EXIST") : Results.Text("\n");

@@ -23,7 +23,8 @@ public sealed partial class TryItForm
     private IReadOnlyList<ServedContribution> _contributions = [];
     private string? _error;
     private bool _scoring;
-    private bool _prefilled;
+    private bool _fromLog;
+    private bool _typical;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -32,7 +33,10 @@ public sealed partial class TryItForm
             _schema = await Serving.SchemaAsync(Deployment.Name, await KeyAsync());
             foreach (var input in _schema.Inputs) _values.TryAdd(input.Name, null);
             var last = await Store.PredictionsAsync(Deployment, 0, long.MaxValue, 1);
-            if (last.Count == 1) _prefilled = TryItRow.Prefill(_values, last[0].Inputs);
+            // A real request is the better example; training's typical values fill only what it left empty. The page
+            // sets parameters again on each reload, when nothing is left to fill: what was filled stays said.
+            if (last.Count == 1) _fromLog |= TryItRow.Prefill(_values, last[0].Inputs);
+            _typical |= TryItRow.FillTypical(_schema, _values);
         }
         catch (Exception e) when (e is ServingCallException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
@@ -70,5 +74,11 @@ public sealed partial class TryItForm
 
     private async Task<string> KeyAsync() => await PortalKeys.GetAsync(Deployment, await Actor.GetCurrentAsync());
 
-    private static Dictionary<string, object> Column(ServedInput input) => new() { ["data-column"] = input.Name };
+    private string Prefilled => (_fromLog, _typical) switch
+    {
+        (true, true) => "; prefilled with the newest logged request, and typical training values where it had none.",
+        (true, false) => "; prefilled with the newest logged request.",
+        (false, true) => "; prefilled with typical training values (the most frequent level, the median number).",
+        _ => ".",
+    };
 }

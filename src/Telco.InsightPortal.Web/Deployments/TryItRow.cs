@@ -9,7 +9,42 @@ public static class TryItRow
 {
     public static bool IsNumber(ServedInput input) => input.Type is "integer" or "real";
 
-    public static string Describe(ServedInput input) => (input.Type switch { "integer" => "integer", "real" => "number", _ => "text" }) + (input.Required ? ", required" : "");
+    /// <summary>The field's hint: its type and what training saw of it.</summary>
+    public static string Describe(ServedInput input)
+    {
+        var type = input.Type switch { "integer" => "integer", "real" => "number", _ => "text" };
+        var seen = input switch
+        {
+            { Levels.Count: var n and > 0 } => $", {n} value{(n == 1 ? "" : "s")} in training",
+            { FreeText: true } => ", free text (too many values in training to list)",
+            { Min: { } min, Max: { } max } => $", {Number(min)} to {Number(max)} in training" + (input.Median is { } m ? $", median {Number(m)}" : ""),
+            _ => "",
+        };
+        return type + seen + (input.Required ? ", required" : "");
+    }
+
+    /// <summary>
+    /// A typical value to start from: the most frequent level, or the median of a number. The median rather than the
+    /// minimum, because the minimum is an edge case (a tenure of 0 is a customer not billed yet, with no TotalCharges);
+    /// the median is the customer in the middle. Null when training said nothing about the column.
+    /// </summary>
+    public static string? Typical(ServedInput input) =>
+        input.Levels is { Count: > 0 } levels ? levels[0] : input.Median is { } median ? Number(median) : null;
+
+    /// <summary>Fills the fields still empty with <see cref="Typical"/> values; true when any was filled.</summary>
+    public static bool FillTypical(ServedSchema schema, Dictionary<string, string?> values)
+    {
+        var filled = false;
+        foreach (var input in schema.Inputs)
+        {
+            if (values.GetValueOrDefault(input.Name) is not null || Typical(input) is not { } typical) continue;
+            values[input.Name] = typical;
+            filled = true;
+        }
+        return filled;
+    }
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Null when the row is built; otherwise a message naming the column at fault.</summary>
     public static string? Build(ServedSchema schema, IReadOnlyDictionary<string, string?> values, out IReadOnlyDictionary<string, object?> row)

@@ -72,7 +72,10 @@ internal sealed record ExplanationsReply(string ModelVersion, IReadOnlyList<Serv
 
 public sealed record ServedTarget(string ModelVersion, int Weight);
 
-public sealed record ServedInput(string Name, string Type, bool Required, IReadOnlyList<string>? Levels = null);
+/// <summary>One input of a served model. <see cref="Levels"/> (most frequent first), <see cref="Min"/>, <see cref="Max"/> and
+/// <see cref="Median"/> are what training saw: hints for a form, absent for models trained before serving reported them.</summary>
+public sealed record ServedInput(string Name, string Type, bool Required, IReadOnlyList<string>? Levels = null, bool FreeText = false,
+    double? Min = null, double? Max = null, double? Median = null);
 
 /// <summary>What <c>GET /serving/{d}/schema</c> says a deployment takes.</summary>
 public sealed record ServedSchema(string Deployment, IReadOnlyList<ServedTarget> Targets, IReadOnlyList<ServedInput> Inputs, string? Label);
