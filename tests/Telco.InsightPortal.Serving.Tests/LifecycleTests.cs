@@ -109,6 +109,9 @@ public sealed class LifecycleTests(TrainedModels models)
         var noReplicas = await Post("churn-bad/scale", ServingHost.Json("{}"));
         var zero = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":0}"""));
         var tooMany = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":65}"""));
+        var words = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":"four"}"""));
+        var fraction = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":2.5}"""));
+        var malformed = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":"""));
         var same = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":2}"""));
         var unchanged = await RevisionAsync(host, "churn-bad");
         var firstStop = await Post("churn-bad/stop");
@@ -121,6 +124,9 @@ public sealed class LifecycleTests(TrainedModels models)
         Assert.Equal((HttpStatusCode.Conflict, true), (startActive.Status, startActive.Body.Contains("'churn-bad' is already started")));
         foreach (var (status, text) in new[] { noBody, noReplicas, zero, tooMany })
             Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("'replicas' is required: a whole number between 1 and 64.")));
+        foreach (var (status, text) in new[] { words, fraction })
+            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("'replicas' must be a whole number between 1 and 64.")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (malformed.Status, malformed.Body.Contains("is not JSON of the form")));
         Assert.Equal((HttpStatusCode.Conflict, true), (same.Status, same.Body.Contains("already has 2 replica(s)")));
         Assert.Equal(revision, unchanged);
         Assert.Equal(HttpStatusCode.OK, firstStop.Status);
