@@ -19,7 +19,7 @@ namespace Telco.InsightPortal.E2E.Tests;
 public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task TheChampionIsDeployedFromTheUiItsKeyShownOnceTriedAndScoredInEveryPayloadFormat()
+    public async Task TheChampionIsDeployedFromTheUiItsKeyShownOnceTriedScoredInEveryPayloadFormatThenStoppedAndStarted()
     {
         var chromium = browser.RequireBrowser();
         await using var portal = await PortalFactory.CreateAsync();
@@ -103,6 +103,25 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#deployment-table")).ToContainTextAsync("churn-champ");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployments-list.png") });
 
+        // Stop (confirmed), see it stopped on the page and in the list, then start it again.
+        await page.GotoInteractiveAsync("/deployments/churn-champ");
+        await page.ClickAsync("#stop-button");
+        await page.Locator(".mud-message-box").GetByRole(AriaRole.Button, new() { Name = "Yes" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".deployment-status")).ToHaveTextAsync("stopped");
+        await Assertions.Expect(page.Locator("#start-button")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployment-stopped.png") });
+        var whileStopped = await scorer.PostAsync("/serving/churn-champ/invocations", Bodies(features, rows).First().Body);
+        await page.GotoInteractiveAsync("/deployments");
+        await Assertions.Expect(page.Locator("#deployment-table .deployment-status")).ToHaveTextAsync("stopped");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployments-list-stopped.png") });
+        await page.GotoInteractiveAsync("/deployments/churn-champ");
+        await page.ClickAsync("#start-button");
+        await Assertions.Expect(page.Locator(".deployment-status")).ToHaveTextAsync("active");
+        var afterStart = await scorer.PostAsync("/serving/churn-champ/invocations", Bodies(features, rows).First().Body);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileStopped.StatusCode);
+        Assert.Contains("TEMPORARILY_UNAVAILABLE", await whileStopped.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, afterStart.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.StartsWith("tsk_", key);
         Assert.False(keyShownAgain);

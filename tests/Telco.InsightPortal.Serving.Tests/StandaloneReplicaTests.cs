@@ -52,6 +52,42 @@ public sealed class StandaloneReplicaTests(TrainedModels models)
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
     }
 
+    [Fact]
+    public async Task AReplicaFollowsAStopAScaleAndAStartMadeInThePortal()
+    {
+        var provider = Environment.GetEnvironmentVariable("TELCO_TEST_POSTGRES") is { Length: > 0 } ? StoreProvider.Postgres : StoreProvider.Sqlite;
+        await using var host = await ServingHost.CreateAsync(models, provider: provider);
+        var key = await host.DeployAsync("churn-paused", replicas: 2);
+        await using var replica = ServingProgram.Build(
+        [
+            "--urls", "http://127.0.0.1:0", "--Serving:Store:Provider", provider.ToString(), "--Serving:Store:ConnectionString", host.Portal.Store.ConnectionString,
+            "--Serving:ArtifactRoot", models.Root, "--Serving:PollSeconds", "0.2",
+        ]);
+        await replica.StartAsync();
+        var client = Client(replica, key);
+        var body = ServingHost.Json(Payloads.DataframeSplit(models.Schema, models.Rows.Take(1)));
+        await UntilAsync(async () => (await client.GetAsync("/serving/ready")).StatusCode == HttpStatusCode.OK);
+        var before = await client.PostAsync("/serving/churn-paused/invocations", body);
+
+        await host.Scientist.PostAsync("/api/v1/deployments/churn-paused/stop", null);
+        await UntilAsync(async () => (await client.GetAsync("/serving/churn-paused/ping")).StatusCode == HttpStatusCode.ServiceUnavailable);
+        var whileStopped = await client.PostAsync("/serving/churn-paused/invocations", body);
+        var health = await (await client.GetAsync("/serving/churn-paused/health")).Content.ReadAsStringAsync();
+        await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-paused/scale", new { replicas = 3 });
+        await host.Scientist.PostAsync("/api/v1/deployments/churn-paused/start", null);
+        await UntilAsync(async () => (await client.GetAsync("/serving/churn-paused/ping")).StatusCode == HttpStatusCode.OK);
+        var after = await client.PostAsync("/serving/churn-paused/invocations", body);
+        var replicas = JsonDocument.Parse(await client.GetStringAsync("/serving/churn-paused/health")).RootElement.GetProperty("replicas").GetInt32();
+        await replica.StopAsync();
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileStopped.StatusCode);
+        Assert.Contains("TEMPORARILY_UNAVAILABLE", await whileStopped.Content.ReadAsStringAsync());
+        Assert.Equal("stopped", JsonDocument.Parse(health).RootElement.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(3, replicas);
+    }
+
     private static HttpClient Client(WebApplication app, string key)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -26,8 +26,6 @@ internal static class DeploymentSql
         WHERE id = @Id AND generation = @Expected
         """;
 
-    public const string SetReplicas = "UPDATE deployments SET replicas = @Replicas, revision = revision + 1, updated_at = @Now WHERE id = @Id";
-
     public const string MaxGeneration = "SELECT COALESCE(MAX(generation), 0) FROM deployment_targets WHERE deployment_id = @Id";
 
     public const string InsertTarget = """
@@ -73,5 +71,12 @@ internal static class DeploymentSql
     public const string UpsertPortalKey = """
         INSERT INTO deployment_portal_keys (deployment_id, key_id, protected_key) VALUES (@Id, @KeyId, @ProtectedKey)
         ON CONFLICT (deployment_id) DO UPDATE SET key_id = excluded.key_id, protected_key = excluded.protected_key
+        """;
+
+    /// <summary>Stop, start and scale: one row change, only from the revision the caller read, so that of two
+    /// concurrent changes one wins and the other is told to try again.</summary>
+    public const string SetLifecycle = """
+        UPDATE deployments SET status = @Status, replicas = @Replicas, revision = revision + 1, updated_at = @Now
+        WHERE id = @Id AND revision = @Revision
         """;
 }

@@ -86,13 +86,6 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
         return (await c.QueryAsync<DeploymentTarget>(new CommandDefinition(DeploymentSql.Targets, new { deployment.Id, Generation = previous }, cancellationToken: ct))).ToList();
     }
 
-    public Task<bool> SetReplicasAsync(DeploymentRecord deployment, int replicas, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
-        {
-            var changed = await c.ExecuteAsync(new CommandDefinition(DeploymentSql.SetReplicas, new { deployment.Id, Replicas = replicas, Now }, tx, cancellationToken: ct)) > 0;
-            return (changed, changed ? new AuditEvent("deployment.scale", "deployment", deployment.Name, Details: new { from = deployment.Replicas, to = replicas }) : null);
-        }, ct);
-
     /// <summary>Records a change that was refused (a version that failed to load), so the trail shows the attempt.</summary>
     public Task AuditFailureAsync(string action, string deployment, string reason, AuditActor actor, CancellationToken ct = default) =>
         audit.AppendAsync(actor, new AuditEvent(action, "deployment", deployment, AuditOutcomes.Failure, new { reason }), ct);

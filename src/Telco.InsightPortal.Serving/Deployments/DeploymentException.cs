@@ -8,4 +8,6 @@ public sealed class DeploymentException(int status, string message) : Exception(
     public static DeploymentException NotFound(string name) => new(StatusCodes.Status404NotFound, $"No deployment named '{name}'.");
 
     public static DeploymentException Invalid(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    public static DeploymentException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
 }

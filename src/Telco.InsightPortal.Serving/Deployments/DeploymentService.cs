@@ -92,6 +92,8 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
 
     private async Task<DeploymentState> ChangeAsync(DeploymentState current, IReadOnlyList<DeploymentTarget> targets, string action, AuditActor actor, CancellationToken ct)
     {
+        if (current.Deployment.Status == DeploymentStatus.Stopped)
+            throw DeploymentException.Conflict($"Deployment '{current.Deployment.Name}' is stopped; start it before changing what it serves.");
         var loaded = await LoadAsync(current.Deployment.Name, action, targets, current.Deployment.Replicas, actor, ct);
         var next = await store.SetTargetsAsync(current.Deployment, current.Deployment.Generation, targets, action, actor, ct)
                    ?? throw new DeploymentException(StatusCodes.Status409Conflict, $"Deployment '{current.Deployment.Name}' was changed meanwhile; try again.");

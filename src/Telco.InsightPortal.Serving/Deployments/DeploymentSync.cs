@@ -7,7 +7,8 @@ namespace Telco.InsightPortal.Serving.Deployments;
 /// <summary>
 /// Keeps this process's deployments in step with the store: loads them all at start (readiness waits for that), then
 /// polls every deployment's revision every <see cref="ServingOptions.PollSeconds"/> and reloads the changed ones. A
-/// target that fails to load here leaves the previous one serving and is reported in health.
+/// target that fails to load here leaves the previous one serving and is reported in health. A stopped deployment is
+/// swapped to its stopped state (no targets, its models released); a started or scaled one is loaded and warmed first.
 /// </summary>
 public sealed class DeploymentSync(DeploymentStore store, ServingRegistry registry, IOptions<ServingOptions> options, ILogger<DeploymentSync> logger)
     : BackgroundService
@@ -48,7 +49,6 @@ public sealed class DeploymentSync(DeploymentStore store, ServingRegistry regist
             var state = await store.GetStateAsync(name, ct);
             if (state is null) continue;
             _seen[name] = revision;
-            if (state.Deployment.Status != DeploymentStatus.Active) { registry.Remove(name); continue; }
             try
             {
                 registry.Swap(state.Deployment, registry.Load(state));

@@ -7,20 +7,24 @@ namespace Telco.InsightPortal.Serving.Deployments;
 public sealed record LiveTarget(LoadedVersion Version, int Weight);
 
 /// <summary>
-/// What a deployment serves right now. Immutable: a redeploy builds a new one and swaps the reference, so a request
-/// that picked this one up finishes on it.
+/// What a deployment serves right now. Immutable: a redeploy, a stop or a scale builds a new one and swaps the
+/// reference, so a request that picked this one up finishes on it. A stopped deployment has no targets: it is known
+/// here (probes and scoring answer 503, not 404) but holds no model in memory.
 /// </summary>
 public sealed class LiveDeployment(DeploymentRecord record, IReadOnlyList<LiveTarget> targets, TrafficSplit split)
 {
     private readonly int _total = targets.Sum(t => t.Weight);
 
     public DeploymentRecord Record { get; } = record;
-    public IReadOnlyList<LiveTarget> Targets { get; } = targets;
+    public IReadOnlyList<LiveTarget> Targets { get; } = record.Status == DeploymentStatus.Stopped ? [] : targets;
     public string Name => Record.Name;
+    public bool Stopped => Targets.Count == 0;
 
     /// <summary>The target for one request: by weight, so two targets split the traffic as a canary.</summary>
+    /// <exception cref="InvalidOperationException">The deployment is stopped; callers check <see cref="Stopped"/> first.</exception>
     public LoadedVersion Route()
     {
+        if (Stopped) throw new InvalidOperationException($"Deployment '{Name}' is stopped.");
         if (Targets.Count == 1) return Targets[0].Version;
         var ticket = split.Next(_total);
         foreach (var t in Targets)

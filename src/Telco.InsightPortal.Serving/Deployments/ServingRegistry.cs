@@ -22,12 +22,14 @@ public sealed class ServingRegistry(VersionLoader loader, IOptions<ServingOption
     /// <summary>Why a deployment's latest targets did not load here (it keeps serving the previous ones), if they did not.</summary>
     public string? Problem(string name) => _problems.GetValueOrDefault(name);
 
-    /// <summary>Loads and warms every target of <paramref name="state"/>.</summary>
+    /// <summary>Loads and warms every target of <paramref name="state"/>; nothing for a stopped deployment.</summary>
     /// <exception cref="Ml.Artifacts.ModelLoadException">A target cannot load; nothing is swapped.</exception>
     public IReadOnlyList<LiveTarget> Load(DeploymentState state) =>
-        [.. state.Targets.Select(t => new LiveTarget(loader.Load(t.Ref, state.Deployment.Replicas), t.Weight))];
+        state.Deployment.Status == DeploymentStatus.Stopped
+            ? []
+            : [.. state.Targets.Select(t => new LiveTarget(loader.Load(t.Ref, state.Deployment.Replicas), t.Weight))];
 
-    /// <summary>Takes loaded targets live, unless a newer revision already is.</summary>
+    /// <summary>Takes loaded targets live (or, for a stopped record, the stop), unless a newer revision already is.</summary>
     public void Swap(DeploymentRecord record, IReadOnlyList<LiveTarget> targets)
     {
         var next = new LiveDeployment(record, targets, _split);

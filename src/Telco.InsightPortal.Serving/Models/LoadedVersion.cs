@@ -11,16 +11,25 @@ namespace Telco.InsightPortal.Serving.Models;
 public sealed class LoadedVersion
 {
     public LoadedVersion(ModelVersionRef version, LoadedModel model, ModelSignature signature, int poolSize)
+        : this(version, model, signature, new InputSchema(signature), new ChurnScorer(model.Model, signature.Schema), poolSize)
+    {
+    }
+
+    private LoadedVersion(ModelVersionRef version, LoadedModel model, ModelSignature signature, InputSchema inputs, ChurnScorer scorer, int poolSize)
     {
         Ref = version;
+        Model = model;
         Signature = signature;
-        Inputs = new InputSchema(signature);
-        Scorer = new ChurnScorer(model.Model, signature.Schema);
-        Engines = new DefaultObjectPool<RowEngine>(new EnginePolicy(model, signature), Math.Max(1, poolSize));
+        Inputs = inputs;
+        Scorer = scorer;
+        PoolSize = Math.Max(1, poolSize);
+        Engines = new DefaultObjectPool<RowEngine>(new EnginePolicy(model, signature), PoolSize);
         Label = $"{version.Model}/{version.Version}";
     }
 
     public ModelVersionRef Ref { get; }
+    public LoadedModel Model { get; }
+    public int PoolSize { get; }
     public ModelSignature Signature { get; }
     public InputSchema Inputs { get; }
     public ChurnScorer Scorer { get; }
@@ -41,6 +50,30 @@ public sealed class LoadedVersion
         {
             Engines.Return(engine);
         }
+    }
+
+    /// <summary>The same model (transformer, scorer, schema: nothing read or hashed again) with a pool of another
+    /// size: what scaling a deployment swaps in. Requests holding this one finish on it and return their engines here.</summary>
+    public LoadedVersion WithPool(int poolSize) => new(Ref, Model, Signature, Inputs, Scorer, poolSize);
+
+    /// <summary>Creates every engine of the pool and scores <paramref name="row"/> on each, then a batch of two through
+    /// Transform, so the first requests after a swap pay for no engine.</summary>
+    public void WarmUp(object?[] row)
+    {
+        var engines = new List<RowEngine>(PoolSize);
+        try
+        {
+            for (var i = 0; i < PoolSize; i++)
+            {
+                engines.Add(Engines.Get());
+                engines[^1].Score(row);
+            }
+        }
+        finally
+        {
+            foreach (var engine in engines) Engines.Return(engine);
+        }
+        Scorer.Score([row, row]);
     }
 
     private sealed class EnginePolicy(LoadedModel model, ModelSignature signature) : PooledObjectPolicy<RowEngine>

@@ -18,11 +18,11 @@ public static class ScoringEndpoints
         // No Accepts() metadata: it would make routing answer other content types with a bare 415 before the handler
         // can say what is accepted.
         group.MapPost("/invocations", InvokeAsync).RequireAuthorization(KeyPolicy)
-            .Produces(200).Produces(400).Produces(401).Produces(403).Produces(404).Produces(413).Produces(415);
+            .Produces(200).Produces(400).Produces(401).Produces(403).Produces(404).Produces(413).Produces(415).Produces(503);
         group.MapPost("/explain", ExplainAsync).RequireAuthorization(KeyPolicy)
-            .Produces(200).Produces(400).Produces(401).Produces(403).Produces(404);
+            .Produces(200).Produces(400).Produces(401).Produces(403).Produces(404).Produces(503);
         group.MapGet("/schema", Schema).RequireAuthorization(KeyPolicy)
-            .Produces<ServingSchema>(200).Produces(401).Produces(403).Produces(404);
+            .Produces<ServingSchema>(200).Produces(401).Produces(403).Produces(404).Produces(503);
         // Probes carry no key and learn only whether the deployment is served here.
         group.MapGet("/ping", Ping).AllowAnonymous();
         group.MapGet("/health", Health).AllowAnonymous();
@@ -92,23 +92,30 @@ public static class ScoringEndpoints
     private static IResult Schema(string deployment, HttpContext http, ServingRegistry registry) =>
         Authorised(deployment, http, registry, out var refusal) is { } live ? Results.Json(ServingSchema.Of(live)) : refusal!;
 
-    private static IResult Ping(string deployment, ServingRegistry registry) =>
-        registry.Find(deployment) is null ? ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", "RESOURCE_DOES_NOT_EXIST") : Results.Text("\n");
+    private static IResult Ping(string deployment, ServingRegistry registry) => registry.Find(deployment) switch
+    {
+        null => ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", "RESOURCE_DOES_NOT_EXIST"),
+        { Stopped: true } => ScoringResponses.Stopped(deployment),
+        _ => Results.Text("\n"),
+    };
 
+    /// <summary>What this process serves for the deployment; 503 while it is stopped, so probes take it out too.</summary>
     private static IResult Health(string deployment, ServingRegistry registry, PredictionLog log) =>
         registry.Find(deployment) is not { } live
             ? ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", "RESOURCE_DOES_NOT_EXIST")
             : Results.Json(new
             {
-                status = registry.Problem(deployment) is null ? "serving" : "degraded",
+                status = live.Stopped ? "stopped" : registry.Problem(deployment) is null ? "serving" : "degraded",
                 problem = registry.Problem(deployment),
                 revision = live.Record.Revision,
+                replicas = live.Record.Replicas,
                 targets = live.Targets.Select(t => new { modelVersion = t.Version.Label, weight = t.Weight }),
                 predictionLog = new { enabled = log.Enabled, queued = log.Queued, dropped = log.Dropped },
-            });
+            }, statusCode: live.Stopped ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
 
-    /// <summary>The live deployment when the caller's key belongs to it; otherwise the refusal: 404 for a deployment
-    /// not served here, 403 for another deployment's key. A missing or bad key never gets this far (401).</summary>
+    /// <summary>The live deployment when the caller's key belongs to it and it is not stopped; otherwise the refusal:
+    /// 404 for a deployment not served here, 403 for another deployment's key, 503 while it is stopped. A missing or
+    /// bad key never gets this far (401).</summary>
     private static LiveDeployment? Authorised(string deployment, HttpContext http, ServingRegistry registry, out IResult? refusal)
     {
         refusal = null;
@@ -121,6 +128,11 @@ public static class ScoringEndpoints
         if (http.User.FindFirst(DeploymentKeyHandler.DeploymentClaim)?.Value != deployment)
         {
             refusal = ScoringResponses.Error(403, $"This access key belongs to another deployment, not '{deployment}'.", "PERMISSION_DENIED");
+            return null;
+        }
+        if (live.Stopped)
+        {
+            refusal = ScoringResponses.Stopped(deployment);
             return null;
         }
         return live;

@@ -61,4 +61,9 @@ public static class ScoringResponses
 
     public static IResult Error(int status, string message, string code = BadRequest.Code) =>
         Results.Json(new { error_code = code, message }, statusCode: status);
+
+    /// <summary>A stopped deployment: MLflow's code for a service that is unavailable for now (503), since starting
+    /// it again brings the same endpoint back.</summary>
+    public static IResult Stopped(string deployment) =>
+        Error(StatusCodes.Status503ServiceUnavailable, $"Deployment '{deployment}' is stopped.", "TEMPORARILY_UNAVAILABLE");
 }

@@ -6,6 +6,8 @@ public sealed record RedeployBody(string? Version, string? Alias);
 
 public sealed record CanaryBody(string? Version, string? Alias, int? Weight);
 
+public sealed record ScaleBody(int? Replicas);
+
 public sealed record CreateKeyBody(string? Name);
 
 public sealed record LabelBody(string? Uuid, int? Label);

@@ -4,8 +4,8 @@ using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Deployments;
 
-/// <summary>Deployment management under <c>/api/v1/deployments</c>: create, read, redeploy, canary, rollback, keys and
-/// delayed labels. Scoring itself is served under <c>/serving/{name}</c> with the deployment's access keys.</summary>
+/// <summary>Deployment management under <c>/api/v1/deployments</c>: create, read, redeploy, canary, rollback, stop,
+/// start and scale, keys and delayed labels. Scoring itself is served under <c>/serving/{name}</c> with the deployment's access keys.</summary>
 public static class DeploymentEndpoints
 {
     public static void MapDeploymentApi(this RouteGroupBuilder v1)
@@ -34,6 +34,7 @@ public static class DeploymentEndpoints
         group.MapPost("/{name}/rollback", async (string name, DeploymentService service, DeploymentSummaries summaries, HttpContext http) =>
             Results.Ok(await summaries.DescribeAsync(await service.RollbackAsync(name, HttpAuditActor.From(http), http.RequestAborted), http.RequestAborted)))
             .RequireAuthorization(Policies.DeploymentsWrite);
+        group.MapLifecycle();
         group.MapGet("/{name}/keys", async (string name, DeploymentService service, HttpContext http) =>
             Results.Ok((await service.KeysAsync(name, http.RequestAborted)).Select(KeyView)))
             .RequireAuthorization(Policies.DeploymentsRead);

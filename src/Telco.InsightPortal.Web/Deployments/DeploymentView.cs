@@ -19,5 +19,10 @@ public static class DeploymentView
 
     public static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string Status(DeploymentOverview o) => o.Problem is not null ? "failing" : o.Loaded ? o.Deployment.Status : "loading";
+    /// <summary>What the store says first when the deployment is stopped (a replica catches up within a poll);
+    /// otherwise what serving in this process says.</summary>
+    public static string Status(DeploymentOverview o) =>
+        o.Deployment.Status == DeploymentStatus.Stopped ? DeploymentStatus.Stopped
+        : o.Problem is not null ? "failing"
+        : o.Loaded ? o.Deployment.Status : "loading";
 }

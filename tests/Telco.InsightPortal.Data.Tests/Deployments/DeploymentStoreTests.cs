@@ -166,6 +166,32 @@ public sealed class DeploymentStoreTests
         Assert.Equal([new LatencyPoint(3_000, 3.5), new LatencyPoint(2_000, 2.5)], points);
     }
 
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task StopScaleAndStartAreAuditedBumpTheRevisionAndAStaleChangeWritesNothing(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var created = (await deployments.CreateAsync("churn", 2, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "h1", "tsk_1"), Scientist))!;
+
+        var stopped = await deployments.SetLifecycleAsync(created, DeploymentStatus.Stopped, 2, "deployment.stop", Scientist);
+        var stale = await deployments.SetLifecycleAsync(created, DeploymentStatus.Active, 9, "deployment.scale", Scientist);
+        var scaled = await deployments.SetLifecycleAsync(stopped!, DeploymentStatus.Stopped, 4, "deployment.scale", Scientist);
+        var started = await deployments.SetLifecycleAsync(scaled!, DeploymentStatus.Active, 4, "deployment.start", Scientist);
+        var outOfRange = await Record.ExceptionAsync(() => deployments.SetLifecycleAsync(started!, DeploymentStatus.Active, 65, "deployment.scale", Scientist));
+        var state = (await deployments.GetStateAsync("churn"))!;
+
+        Assert.Equal((DeploymentStatus.Stopped, 2, created.Revision + 1), (stopped!.Status, stopped.Replicas, stopped.Revision));
+        Assert.Null(stale);
+        Assert.Equal((DeploymentStatus.Stopped, 4), (scaled!.Status, scaled.Replicas));
+        Assert.Equal((DeploymentStatus.Active, 4, created.Revision + 3), (started!.Status, started.Replicas, started.Revision));
+        Assert.NotNull(outOfRange);
+        Assert.Equal((DeploymentStatus.Active, 4, created.Revision + 3, created.Generation),
+            (state.Deployment.Status, state.Deployment.Replicas, state.Deployment.Revision, state.Deployment.Generation));
+        Assert.Equal(["deployment.create", "deployment.stop", "deployment.scale", "deployment.start"], await ActionsAsync(store));
+    }
+
     private static byte[] Utf8(string json) => System.Text.Encoding.UTF8.GetBytes(json);
 
     private static async Task<List<string>> ActionsAsync(TestStore store)
