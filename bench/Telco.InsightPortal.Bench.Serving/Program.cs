@@ -10,6 +10,7 @@ using Telco.InsightPortal.Serving.Logging;
 
 // Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Serving -- [--seconds 10] [--concurrency 16] [--rounds 2]
 //        [--gather 200] (log writer gather ms) [--writer] (also time the prediction log writer alone)
+//        [--only single|batch|redeploy] (run one part)
 // Everything runs in this one process on loopback: baseline and serving take turns under the same load generator.
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 16);
@@ -17,6 +18,8 @@ var rounds = Option("--rounds", 2);
 var gather = Option("--gather", 200);
 var warmup = TimeSpan.FromSeconds(3);
 var duration = TimeSpan.FromSeconds(seconds);
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+bool Runs(string part) => only is null || only == part;
 
 var dir = Path.Combine(Path.GetTempPath(), "telco-bench-serving-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(dir);
@@ -69,7 +72,7 @@ try
     await logged.DrainLogAsync();
 
     Console.WriteLine("\n1. Single-row /invocations vs a constant-JSON Kestrel endpoint");
-    for (var round = 1; round <= rounds; round++)
+    for (var round = 1; round <= rounds && Runs("single"); round++)
     {
         var b = await LoadGenerator.RunAsync(Sender(http, baseline.Url + "/invocations", null, single), concurrency, warmup, duration);
         var (writerBefore, loggedBefore) = (ThreadCpu.Of(PredictionLogWriter.ThreadName), (await logged.Store.GetAsync("bench"))!.Requests);
@@ -86,12 +89,11 @@ try
                           $"dropped {logged.Log.Dropped}; the writer thread used {writerMicroseconds:F1} µs of CPU per logged prediction");
     }
 
-    if (Environment.GetEnvironmentVariable("TELCO_HACK_ONLY1") == "1") return;
     Console.WriteLine("\n2. 1,000-row batches: /invocations rows/s vs a bare in-process Transform of the same rows with the same model");
     var loaded = new ModelLoader(models.Root).Load(models["1"].ModelPath, models["1"].Sha256);
     var scorer = new ChurnScorer(loaded.Model, models.Schema);
     var rows = models.Rows.Take(1000).ToList();
-    for (var round = 1; round <= rounds; round++)
+    for (var round = 1; round <= rounds && Runs("batch"); round++)
     {
         var bare = await BareTransformAsync(scorer, rows, Environment.ProcessorCount, warmup, duration);
         var on = await LoadGenerator.RunAsync(Sender(http, logged.Url + "/serving/bench/invocations", loggedKey, batch), Environment.ProcessorCount * 2, warmup, duration);
@@ -101,6 +103,7 @@ try
                           $"({on.PerSecond * 1000 / bare:P0}), {off.PerSecond * 1000:N0} rows/s off ({off.PerSecond * 1000 / bare:P0}); failures {on.Failures + off.Failures}");
     }
 
+    if (!Runs("redeploy")) return;
     Console.WriteLine("\n3. Redeploy under load: 20 redeploys (5 to broken versions), single-row load on 8 connections, logging on");
     using var stop = new CancellationTokenSource();
     var load = LoadGenerator.RunAsync(Sender(http, logged.Url + "/serving/bench/invocations", loggedKey, single), 8, TimeSpan.Zero, TimeSpan.FromMinutes(10), stop.Token);
