@@ -25,7 +25,7 @@ public static class PredictionIds
     /// window [from, to) of ids is [Bound(from), Bound(to)).</summary>
     public static Guid Bound(long milliseconds)
     {
-        if (milliseconds > MaxMilliseconds) return new Guid(Enumerable.Repeat((byte)0xFF, 16).ToArray(), bigEndian: true);
+        if (milliseconds > MaxMilliseconds) return Guid.AllBitsSet;
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt64BigEndian(bytes, (ulong)Math.Max(0, milliseconds) << 16);
         return new Guid(bytes, bigEndian: true);
