@@ -27,9 +27,13 @@ public sealed class RegistryJourneyTests(BrowserFixture browser) : IClassFixture
 
         await dora.SignInAsync("dora", PortalUsers.Password, "/runs/" + runId);
         await dora.ClickAsync("#register-model");
+        // The description first: the name is an autocomplete whose debounced search, on a loaded machine, could still
+        // be settling while the next field was typed into.
+        await dora.FillAsync("#register-description", "Monthly retention campaign targeting");
         await dora.FillAsync("#register-name", "churn");
         await dora.Locator("#register-name").PressAsync("Tab");
-        await dora.FillAsync("#register-description", "Monthly retention campaign targeting");
+        await Assertions.Expect(dora.Locator("#register-name")).ToHaveValueAsync("churn");
+        await Assertions.Expect(dora.Locator("#register-description")).ToHaveValueAsync("Monthly retention campaign targeting");
         await dora.ClickAsync("#register-submit");
         await Assertions.Expect(dora.Locator("#model-name")).ToHaveTextAsync("churn");
         await dora.ClickAsync(".promote-button");
