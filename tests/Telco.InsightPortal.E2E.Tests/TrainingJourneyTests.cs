@@ -39,7 +39,8 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         await page.FillAsync("#run-budget", "3");
         await Shot(page, "01-new-run-sweep");
         await page.ClickAsync("#run-submit");
-        await page.WaitForURLAsync("**/runs/*");
+        // Blazor moves to the run page in place (no page load): poll the URL rather than wait for a load event.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runs/[^/?]+$"));
         var uiRunId = page.Url.Split('/')[^1];
         var response = await api.PostAsJsonAsync("/api/v1/train", new { dataset = "telco-churn", label = "Churn", trainer = "sweep", seed = 7, budgetSeconds = 3 });
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
@@ -79,7 +80,8 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         await page.GotoInteractiveAsync($"/experiments/{experimentId}");
         await page.ClickAsync("#column-chooser-toggle");
         await page.Locator("div[data-column='params.seed'] input").CheckAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("cols=.*params\\.seed"));
+        // The chooser rewrites the address in place (no page load), so poll the URL rather than wait for a load event.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("cols=.*params\\.seed"));
         await Assertions.Expect(page.Locator("#run-table thead")).ToContainTextAsync("seed");
         // Params are text, as in MLflow: "42" sorts before "7"; a second click reverses.
         await page.ClickAsync("button[data-sort='params.seed']");
