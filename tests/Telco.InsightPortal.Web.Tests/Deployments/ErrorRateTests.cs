@@ -35,7 +35,7 @@ public sealed class ErrorRateTests(DeployedPortal portal) : DeploymentsTestConte
 
         var chart = Render<ErrorRateChart>(p => p.Add(x => x.Deployment, d));
 
-        chart.WaitForAssertion(() => Assert.Contains("40 requests, 6 refused (15 %), 2 predictions dropped",
+        chart.WaitForAssertion(() => Assert.Contains("40 requests, 6 refused (15%), 2 predictions dropped",
             System.Text.RegularExpressions.Regex.Replace(chart.Find("#errors-summary").TextContent, @"\s+", " ")));
         var rate = Assert.Single(chart.FindComponent<Stub<UI.LineChart>>().Instance.Parameters.Get(x => x.Series));
         Assert.Equal([10.0, 30.0], rate.Y);
