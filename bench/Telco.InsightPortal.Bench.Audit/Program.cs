@@ -158,6 +158,8 @@ internal static class OverheadBench
     {
         public void Append(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry) { }
 
+        public Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry, CancellationToken ct = default) => Task.CompletedTask;
+
         public Task AppendAsync(AuditActor actor, AuditEvent entry, CancellationToken ct = default) => Task.CompletedTask;
     }
 }

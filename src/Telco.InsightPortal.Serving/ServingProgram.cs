@@ -1,3 +1,5 @@
+using Telco.InsightPortal.Http;
+
 namespace Telco.InsightPortal.Serving;
 
 /// <summary>
@@ -14,7 +16,9 @@ public static class ServingProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServing();
+        builder.Services.AddApiErrors();
         var app = builder.Build();
+        app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -125,8 +125,8 @@ public sealed class LifecycleTests(TrainedModels models)
         foreach (var (status, text) in new[] { noBody, noReplicas, zero, tooMany })
             Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("'replicas' is required: a whole number between 1 and 64.")));
         foreach (var (status, text) in new[] { words, fraction })
-            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("'replicas' must be a whole number between 1 and 64.")));
-        Assert.Equal((HttpStatusCode.BadRequest, true), (malformed.Status, malformed.Body.Contains("is not JSON of the form")));
+            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("($.replicas): a value has the wrong type")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (malformed.Status, malformed.Body.Contains("Malformed JSON in the request body at line 1")));
         Assert.Equal((HttpStatusCode.Conflict, true), (same.Status, same.Body.Contains("already has 2 replica(s)")));
         Assert.Equal(revision, unchanged);
         Assert.Equal(HttpStatusCode.OK, firstStop.Status);

@@ -14,6 +14,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Harbor-Lantern-Quiet-77";
 
+    /// <summary>A setting that names the host environment (Testing unless given); Development is the README's run.</summary>
+    public const string EnvironmentSetting = "Test:Environment";
+
     private readonly TestStore _store;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -74,7 +77,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepoPaths.Root);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_settings.GetValueOrDefault(EnvironmentSetting) ?? "Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }

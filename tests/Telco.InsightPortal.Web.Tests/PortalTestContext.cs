@@ -10,6 +10,13 @@ namespace Telco.InsightPortal.Web.Tests;
 /// here) and the Plotly chart stubbed: pages are tested on what they pass to the chart.</summary>
 public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 {
+    static PortalTestContext()
+    {
+        // The whole suite shares two cores with the other test assemblies; a page that needs a store round trip can
+        // take longer than bUnit's one-second default there. A failing assertion still fails, only later.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected PortalTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -8,4 +8,4 @@ public interface IModelVersionResolver
     Task<ModelVersionRef> ResolveAsync(string model, string? version, string? alias, CancellationToken ct = default);
 }
 
-public sealed class ModelVersionNotFoundException(string message) : Exception(message);
+public sealed class ModelVersionNotFoundException(string message) : Errors.PortalException(Errors.ErrorKind.NotFound, message);

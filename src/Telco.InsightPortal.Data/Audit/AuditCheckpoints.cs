@@ -20,8 +20,8 @@ public sealed class AuditCheckpoints(IConnectionFactory factory, CheckpointKey k
     /// <summary>Writes a checkpoint of the last entry, unless the chain is empty or already checkpointed there.</summary>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken ct = default)
     {
-        await using var connection = await factory.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var write = await factory.BeginWriteAsync(ct);
+        var (connection, tx) = (write.Connection, write.Transaction);
         var heads = (await connection.QueryAsync<(long Seq, string Hash)>(
             new CommandDefinition(AuditSql.LastEntry, transaction: tx, cancellationToken: ct))).ToList();
         if (heads is not [var last]) return null;
@@ -34,7 +34,7 @@ public sealed class AuditCheckpoints(IConnectionFactory factory, CheckpointKey k
             Seq = last.Seq, Hash = last.Hash, At = at, KeyId = key.Id, Signature = key.Sign(last.Seq, last.Hash, at),
         };
         await connection.ExecuteAsync(new CommandDefinition(AuditSql.InsertCheckpoint, checkpoint, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return checkpoint;
     }
 }

@@ -18,12 +18,18 @@ public sealed class AuditTrail(IConnectionFactory factory, TimeProvider clock) :
         connection.Execute(AuditSql.SetHeadHash, new { record.Hash }, transaction);
     }
 
-    public Task AppendAsync(AuditActor actor, AuditEvent entry, CancellationToken ct = default) => Task.Run(() =>
+    public async Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry, CancellationToken ct = default)
     {
-        // ADO.NET over SQLite is synchronous underneath, as in SnapshotWriter.
-        using var connection = factory.Open();
-        using var tx = StoreTransactions.BeginWrite(connection);
-        Append(connection, tx, actor, entry);
-        tx.Commit();
-    }, ct);
+        var (seq, prevHash) = await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(AuditSql.AdvanceHead, null, transaction, cancellationToken: ct));
+        var record = AuditEntry.Create(seq, clock.GetUtcNow(), actor, entry, prevHash);
+        await connection.ExecuteAsync(new CommandDefinition(AuditSql.Insert, record, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(AuditSql.SetHeadHash, new { record.Hash }, transaction, cancellationToken: ct));
+    }
+
+    public async Task AppendAsync(AuditActor actor, AuditEvent entry, CancellationToken ct = default)
+    {
+        await using var write = await factory.BeginWriteAsync(ct);
+        await AppendAsync(write.Connection, write.Transaction, actor, entry, ct);
+        await write.CommitAsync(ct);
+    }
 }

@@ -31,6 +31,9 @@ public interface IAuditTrail
     /// not at all. Throws when the entry cannot be written, which must abort the change.</summary>
     void Append(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry);
 
+    /// <summary><see cref="Append"/> for asynchronous writers, which must not block a thread on the store.</summary>
+    Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry, CancellationToken ct = default);
+
     /// <summary>Appends in a transaction of its own: for events that change nothing else (a failed sign-in).</summary>
     Task AppendAsync(AuditActor actor, AuditEvent entry, CancellationToken ct = default);
 }

@@ -60,8 +60,8 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
 
     private IngestResult Ingest(string name, Stream csv, IngestOptions options, CancellationToken ct)
     {
-        using var connection = factory.Open();
-        using var tx = StoreTransactions.BeginWrite(connection);
+        using var write = factory.BeginWrite();
+        var (connection, tx) = (write.Connection, write.Transaction);
         var dataset = DatasetStore.Get(connection, tx, name, forUpdate: true);
         if (dataset is null && options.Schema?.Validate() is { Count: > 0 } schemaProblems)
             return IngestResult.Fail(IngestFailure.BadRequest, string.Join(" ", schemaProblems));

@@ -10,7 +10,7 @@ public sealed record NewKey(string Name, string KeyHash, string Prefix);
 public sealed partial class DeploymentStore
 {
     public Task<long> AddKeyAsync(DeploymentRecord deployment, NewKey key, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var id = await InsertKeyAsync(c, tx, deployment.Id, key, actor, ct);
             return (id, new AuditEvent("deployment.key.create", "deployment", deployment.Name, Details: new { keyId = id, key.Name, key.Prefix }));
@@ -31,7 +31,7 @@ public sealed partial class DeploymentStore
 
     /// <summary>False when the key does not belong to the deployment or was already revoked.</summary>
     public Task<bool> RevokeKeyAsync(DeploymentRecord deployment, long keyId, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var revoked = await c.ExecuteAsync(new CommandDefinition(DeploymentSql.RevokeKey, new { KeyId = keyId, deployment.Id, Now }, tx, cancellationToken: ct)) > 0;
             return (revoked, revoked ? new AuditEvent("deployment.key.revoke", "deployment", deployment.Name, Details: new { keyId }) : null);

@@ -12,7 +12,7 @@ public sealed partial class DeploymentStore
     /// </summary>
     public Task<DeploymentRecord?> SetLifecycleAsync(DeploymentRecord current, string status, int replicas, string action, AuditActor actor,
         CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var moved = await c.ExecuteAsync(new CommandDefinition(DeploymentSql.SetLifecycle,
                 new { current.Id, current.Revision, Status = status, Replicas = replicas, Now }, tx, cancellationToken: ct));

@@ -17,7 +17,7 @@ public sealed partial class DeploymentStore
     /// <summary>Adds a key for the portal and makes it the deployment's portal key (replacing a revoked one), audited
     /// as a key creation in the same transaction.</summary>
     public Task<long> SetPortalKeyAsync(DeploymentRecord deployment, NewKey key, string protectedKey, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var id = await InsertKeyAsync(c, tx, deployment.Id, key, actor, ct);
             await c.ExecuteAsync(new CommandDefinition(DeploymentSql.UpsertPortalKey, new { deployment.Id, KeyId = id, ProtectedKey = protectedKey }, tx, cancellationToken: ct));

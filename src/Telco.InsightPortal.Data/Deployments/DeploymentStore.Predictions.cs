@@ -24,8 +24,8 @@ public sealed partial class DeploymentStore
     /// predictions are the deployment's data, not changes of state.</summary>
     public async Task WritePredictionsAsync(IReadOnlyList<LoggedPrediction> predictions, IReadOnlyList<CounterDelta> counters, CancellationToken ct = default)
     {
-        await using var c = await factory.OpenAsync(ct);
-        await using var tx = StoreTransactions.BeginWrite(c);
+        await using var write = await factory.BeginWriteAsync(ct);
+        var (c, tx) = (write.Connection, write.Transaction);
         var found = new Dictionary<PredictionLayout, long>();
         foreach (var layout in predictions.Select(p => p.Layout).Distinct())
             if (!_layoutIds.ContainsKey(layout)) found[layout] = await EnsureLayoutAsync(c, tx, layout, ct);
@@ -109,8 +109,8 @@ public sealed partial class DeploymentStore
     /// not uuids at all) are reported back.</summary>
     public async Task<LabelOutcome> AddLabelsAsync(DeploymentRecord deployment, IReadOnlyList<DelayedLabel> labels, CancellationToken ct = default)
     {
-        await using var c = await factory.OpenAsync(ct);
-        await using var tx = StoreTransactions.BeginWrite(c);
+        await using var write = await factory.BeginWriteAsync(ct);
+        var (c, tx) = (write.Connection, write.Transaction);
         var unknown = new List<string>();
         var stored = 0;
         foreach (var label in labels)

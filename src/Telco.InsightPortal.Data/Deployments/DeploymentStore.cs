@@ -11,12 +11,14 @@ namespace Telco.InsightPortal.Data.Deployments;
 /// </summary>
 public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTrail audit, TimeProvider clock)
 {
+    private readonly StoreSession _db = new(factory, audit);
+
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Creates the deployment with its first targets and first key; false when the name is taken.</summary>
     public Task<DeploymentRecord?> CreateAsync(string name, int replicas, IReadOnlyList<DeploymentTarget> targets, NewKey key,
         AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync<DeploymentRecord?>(actor, async (c, tx) =>
+        _db.WriteAsync<DeploymentRecord?>(actor, async (c, tx) =>
         {
             if (await c.QuerySingleOrDefaultAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { Name = name }, tx, cancellationToken: ct)) is not null)
                 return (null, null);
@@ -64,7 +66,7 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
     /// </summary>
     public Task<DeploymentState?> SetTargetsAsync(DeploymentRecord deployment, long expectedGeneration, IReadOnlyList<DeploymentTarget> targets,
         string action, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var generation = await c.ExecuteScalarAsync<long>(new CommandDefinition(DeploymentSql.MaxGeneration, new { deployment.Id }, tx, cancellationToken: ct)) + 1;
             var moved = await c.ExecuteAsync(new CommandDefinition(DeploymentSql.Advance,
@@ -105,15 +107,5 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
     private static object[] Describe(IReadOnlyList<DeploymentTarget> targets) =>
         [.. targets.Select(t => new { t.Model, t.Version, t.RunId, t.Sha256, t.Weight })];
 
-    // BEGIN IMMEDIATE on SQLite: these transactions read before they write.
-    private async Task<T> WriteAsync<T>(AuditActor actor, Func<DbConnection, DbTransaction, Task<(T Result, AuditEvent? Entry)>> change, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        await using var tx = StoreTransactions.BeginWrite(connection);
-        var (result, entry) = await change(connection, tx);
-        if (entry is not null) audit.Append(connection, tx, actor, entry);
-        await tx.CommitAsync(ct);
-        return result;
-    }
 
 }

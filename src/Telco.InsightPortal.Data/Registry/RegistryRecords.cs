@@ -77,4 +77,4 @@ public sealed record ModelVersionPage(IReadOnlyList<ModelVersion> Versions, stri
 public sealed record ModelSource(string Text, string RunId, string ModelPath, string FileInRun, string FullPath, string? RunArtifactUri);
 
 /// <summary>The requester tried to approve their own request: four eyes means two people (HTTP 403).</summary>
-public sealed class FourEyesException(string message) : Exception(message);
+public sealed class FourEyesException(string message) : Core.Errors.PortalException(Core.Errors.ErrorKind.Forbidden, message);

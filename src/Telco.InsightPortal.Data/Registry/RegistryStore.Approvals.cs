@@ -4,6 +4,8 @@ using Dapper;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Tracking;
 
+using static Telco.InsightPortal.Data.Store.StoreSession;
+
 namespace Telco.InsightPortal.Data.Registry;
 
 public sealed partial class RegistryStore
@@ -17,7 +19,7 @@ public sealed partial class RegistryStore
         if (targetKind == ApprovalTargets.Stage) target = ModelStages.Normalise(target) ?? target;
         if (targetKind is not (ApprovalTargets.Stage or ApprovalTargets.Alias) || !NeedsApproval(targetKind, target))
             throw TrackingException.Invalid($"Only stage {ModelStages.Production} and alias {ModelAliases.Champion} need an approval; '{target}' is changed directly.");
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
             await RequestAsync(c, tx, audit, await RequireVersionAsync(c, tx, name, version, ct), targetKind, target, archiveExisting, note, actor, ct), ct);
     }
 
@@ -34,7 +36,7 @@ public sealed partial class RegistryStore
         var action = approve ? "model.approval.approve" : "model.approval.reject";
         try
         {
-            return await WriteAsync(actor, async (c, tx, audit) =>
+            return await _db.WriteAsync(actor, async (c, tx, audit) =>
             {
                 var request = await RequireApprovalAsync(c, tx, approvalId, ct);
                 if (request.Status != ApprovalStatuses.Pending)
@@ -64,13 +66,13 @@ public sealed partial class RegistryStore
     }
 
     public Task<ApprovalRequest> GetApprovalAsync(long approvalId, CancellationToken ct = default) =>
-        ReadAsync(c => RequireApprovalAsync(c, null, approvalId, ct), ct);
+        _db.ReadAsync(c => RequireApprovalAsync(c, null, approvalId, ct), ct);
 
     /// <summary>A model's approval requests, newest first.</summary>
     public Task<IReadOnlyList<ApprovalRequest>> ListApprovalsAsync(string name, bool pendingOnly, CancellationToken ct = default)
     {
         CheckName(name);
-        return ReadAsync<IReadOnlyList<ApprovalRequest>>(async c =>
+        return _db.ReadAsync<IReadOnlyList<ApprovalRequest>>(async c =>
         {
             await RequireModelAsync(c, null, name, ct);
             return (await c.QueryAsync<ApprovalRequest>(Command(RegistrySql.ApprovalsOfModel, new { Name = name, PendingOnly = pendingOnly ? 1 : 0 }, null, ct))).ToList();

@@ -3,6 +3,8 @@ using Dapper;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Tracking;
 
+using static Telco.InsightPortal.Data.Store.StoreSession;
+
 namespace Telco.InsightPortal.Data.Registry;
 
 public sealed partial class RegistryStore
@@ -15,7 +17,7 @@ public sealed partial class RegistryStore
         var text = CheckText(description, MaxDescriptionLength, "description");
         try
         {
-            return await WriteAsync(actor, async (c, tx, audit) =>
+            return await _db.WriteAsync(actor, async (c, tx, audit) =>
             {
                 if (await c.QuerySingleOrDefaultAsync<RegisteredModel>(Command(RegistrySql.GetModelByName, new { Name = name }, tx, ct)) is not null)
                     throw NameTaken(name);
@@ -35,14 +37,14 @@ public sealed partial class RegistryStore
     public Task<RegisteredModel> GetModelAsync(string name, CancellationToken ct = default)
     {
         CheckName(name);
-        return ReadAsync(c => LoadModelAsync(c, null, name, ct), ct);
+        return _db.ReadAsync(c => LoadModelAsync(c, null, name, ct), ct);
     }
 
     public Task<RegisteredModel> UpdateModelAsync(string name, string? description, AuditActor actor, CancellationToken ct = default)
     {
         CheckName(name);
         var text = CheckText(description, MaxDescriptionLength, "description");
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var model = await RequireModelAsync(c, tx, name, ct);
             await c.ExecuteAsync(Command(RegistrySql.UpdateModelDescription, new { model.ModelId, Description = text, Now }, tx, ct));
@@ -57,7 +59,7 @@ public sealed partial class RegistryStore
         CheckName(newName, "new_name");
         try
         {
-            return await WriteAsync(actor, async (c, tx, audit) =>
+            return await _db.WriteAsync(actor, async (c, tx, audit) =>
             {
                 var model = await RequireModelAsync(c, tx, name, ct);
                 if (name == newName) return await LoadModelAsync(c, tx, name, ct);
@@ -78,7 +80,7 @@ public sealed partial class RegistryStore
     public Task DeleteModelAsync(string name, AuditActor actor, CancellationToken ct = default)
     {
         CheckName(name);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var model = await RequireModelAsync(c, tx, name, ct);
             var ids = new { model.ModelId };
@@ -94,7 +96,7 @@ public sealed partial class RegistryStore
     {
         CheckName(name);
         CheckTag(tag);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var model = await RequireModelAsync(c, tx, name, ct);
             await c.ExecuteAsync(Command(RegistrySql.UpsertModelTag, new { model.ModelId, tag.Key, tag.Value }, tx, ct));
@@ -107,7 +109,7 @@ public sealed partial class RegistryStore
     public Task DeleteModelTagAsync(string name, string key, AuditActor actor, CancellationToken ct = default)
     {
         CheckName(name);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var model = await RequireModelAsync(c, tx, name, ct);
             if (await c.ExecuteAsync(Command(RegistrySql.DeleteModelTag, new { model.ModelId, Key = key }, tx, ct)) == 0)
@@ -124,11 +126,11 @@ public sealed partial class RegistryStore
     private async Task<IReadOnlyList<RegisteredModel>> DecorateAsync(DbConnection c, DbTransaction? tx, IReadOnlyList<RegisteredModel> models, CancellationToken ct)
     {
         var ids = new { Ids = models.Select(m => m.ModelId).ToList() };
-        var tags = (await c.QueryAsync<(long Id, string Key, string Value)>(Command(InList(RegistrySql.ModelTagsOf), ids, tx, ct)))
+        var tags = (await c.QueryAsync<(long Id, string Key, string Value)>(Command(_db.InList(RegistrySql.ModelTagsOf), ids, tx, ct)))
             .ToLookup(t => t.Id, t => new RegistryTag(t.Key, t.Value));
-        var aliases = (await c.QueryAsync<(long Id, string Alias, long Version)>(Command(InList(RegistrySql.AliasesOf), ids, tx, ct)))
+        var aliases = (await c.QueryAsync<(long Id, string Alias, long Version)>(Command(_db.InList(RegistrySql.AliasesOf), ids, tx, ct)))
             .ToLookup(a => a.Id, a => new ModelAlias(a.Alias, a.Version));
-        var versions = (await DecorateAsync(c, tx, (await c.QueryAsync<ModelVersion>(Command(InList(RegistrySql.VersionsOfModel), ids, tx, ct))).ToList(), ct))
+        var versions = (await DecorateAsync(c, tx, (await c.QueryAsync<ModelVersion>(Command(_db.InList(RegistrySql.VersionsOfModel), ids, tx, ct))).ToList(), ct))
             .ToLookup(v => v.ModelId);
         return models.Select(m => m with
         {

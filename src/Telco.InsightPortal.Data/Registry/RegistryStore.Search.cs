@@ -1,6 +1,8 @@
 using Dapper;
 using Telco.InsightPortal.Data.Tracking;
 
+using static Telco.InsightPortal.Data.Store.StoreSession;
+
 namespace Telco.InsightPortal.Data.Registry;
 
 public sealed partial class RegistryStore
@@ -36,7 +38,7 @@ public sealed partial class RegistryStore
                   + OrderBy(orderBy, ModelOrder, "m.name ASC") + " LIMIT @Limit OFFSET @Offset";
         where.Parameters.Add("Limit", limit + 1);
         where.Parameters.Add("Offset", offset);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
             var rows = (await c.QueryAsync<RegisteredModel>(Command(sql, where.Parameters, null, ct))).ToList();
             var page = await DecorateAsync(c, null, rows.Take(limit).ToList(), ct);
@@ -53,7 +55,7 @@ public sealed partial class RegistryStore
                   + OrderBy(orderBy, VersionOrder, "m.name ASC, v.version DESC") + " LIMIT @Limit OFFSET @Offset";
         where.Parameters.Add("Limit", limit + 1);
         where.Parameters.Add("Offset", offset);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
             var rows = (await c.QueryAsync<ModelVersion>(Command(sql, where.Parameters, null, ct))).ToList();
             var page = await DecorateAsync(c, null, rows.Take(limit).ToList(), ct);

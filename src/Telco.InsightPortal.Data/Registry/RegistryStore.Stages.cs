@@ -4,6 +4,8 @@ using Dapper;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Tracking;
 
+using static Telco.InsightPortal.Data.Store.StoreSession;
+
 namespace Telco.InsightPortal.Data.Registry;
 
 public sealed partial class RegistryStore
@@ -21,7 +23,7 @@ public sealed partial class RegistryStore
         var target = ModelStages.Normalise(stage)
             ?? throw TrackingException.Invalid($"Invalid Model Version stage: {stage}. Value must be one of {string.Join(", ", ModelStages.All)}.");
         var note = CheckText(comment, MaxCommentLength, "comment");
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             if (NeedsApproval(ApprovalTargets.Stage, target) && v.CurrentStage != target)
@@ -37,7 +39,7 @@ public sealed partial class RegistryStore
         CheckName(name);
         CheckAlias(alias);
         var note = CheckText(comment, MaxCommentLength, "comment");
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             if (NeedsApproval(ApprovalTargets.Alias, alias) && !await PointsAtAsync(c, tx, v, alias, ct))
@@ -51,7 +53,7 @@ public sealed partial class RegistryStore
     {
         CheckName(name);
         CheckAlias(alias);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var model = await RequireModelAsync(c, tx, name, ct);
             var version = await c.QuerySingleOrDefaultAsync<long?>(Command(RegistrySql.GetAlias, new { model.ModelId, Alias = alias }, tx, ct))
@@ -66,7 +68,7 @@ public sealed partial class RegistryStore
     {
         CheckName(name);
         CheckAlias(alias);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
             var model = await RequireModelAsync(c, null, name, ct);
             var version = await c.QuerySingleOrDefaultAsync<long?>(Command(RegistrySql.GetAlias, new { model.ModelId, Alias = alias }, null, ct))

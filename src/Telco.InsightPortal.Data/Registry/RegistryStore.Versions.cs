@@ -4,6 +4,8 @@ using Dapper;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Tracking;
 
+using static Telco.InsightPortal.Data.Store.StoreSession;
+
 namespace Telco.InsightPortal.Data.Registry;
 
 public sealed partial class RegistryStore
@@ -23,7 +25,7 @@ public sealed partial class RegistryStore
         foreach (var tag in tags) CheckTag(tag);
         var text = CheckText(description, MaxDescriptionLength, "description");
         var sha = ModelSources.Sha256(source.FullPath);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             if (createModel && await c.QuerySingleOrDefaultAsync<RegisteredModel>(Command(RegistrySql.GetModelByName, new { Name = name }, tx, ct)) is null)
             {
@@ -66,17 +68,17 @@ public sealed partial class RegistryStore
     public Task<ModelVersion> GetVersionAsync(string name, long version, CancellationToken ct = default)
     {
         CheckName(name);
-        return ReadAsync(c => LoadVersionAsync(c, null, name, version, ct), ct);
+        return _db.ReadAsync(c => LoadVersionAsync(c, null, name, version, ct), ct);
     }
 
     /// <summary>Every version of a model, newest first.</summary>
     public Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(string name, CancellationToken ct = default)
     {
         CheckName(name);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
             var model = await RequireModelAsync(c, null, name, ct);
-            return await DecorateAsync(c, null, (await c.QueryAsync<ModelVersion>(Command(InList(RegistrySql.VersionsOfModel), new { Ids = new List<long> { model.ModelId } }, null, ct))).ToList(), ct);
+            return await DecorateAsync(c, null, (await c.QueryAsync<ModelVersion>(Command(_db.InList(RegistrySql.VersionsOfModel), new { Ids = new List<long> { model.ModelId } }, null, ct))).ToList(), ct);
         }, ct);
     }
 
@@ -84,7 +86,7 @@ public sealed partial class RegistryStore
     {
         CheckName(name);
         var text = CheckText(description, MaxDescriptionLength, "description");
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             await c.ExecuteAsync(Command(RegistrySql.UpdateVersionDescription, new { v.ModelId, Version = version, Description = text, Now }, tx, ct));
@@ -96,7 +98,7 @@ public sealed partial class RegistryStore
     public Task DeleteVersionAsync(string name, long version, AuditActor actor, CancellationToken ct = default)
     {
         CheckName(name);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             var key = new { v.ModelId, Version = version };
@@ -111,7 +113,7 @@ public sealed partial class RegistryStore
     {
         CheckName(name);
         CheckTag(tag);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             await c.ExecuteAsync(Command(RegistrySql.UpsertVersionTag, new { v.ModelId, Version = version, tag.Key, tag.Value }, tx, ct));
@@ -123,7 +125,7 @@ public sealed partial class RegistryStore
     public Task DeleteVersionTagAsync(string name, long version, string key, AuditActor actor, CancellationToken ct = default)
     {
         CheckName(name);
-        return WriteAsync(actor, async (c, tx, audit) =>
+        return _db.WriteAsync(actor, async (c, tx, audit) =>
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             if (await c.ExecuteAsync(Command(RegistrySql.DeleteVersionTag, new { v.ModelId, Version = version, Key = key }, tx, ct)) == 0)
@@ -149,9 +151,9 @@ public sealed partial class RegistryStore
     {
         if (versions.Count == 0) return versions;
         var ids = new { Ids = versions.Select(v => v.ModelId).Distinct().ToList() };
-        var tags = (await c.QueryAsync<(long ModelId, long Version, string Key, string Value)>(Command(InList(RegistrySql.VersionTagsOf), ids, tx, ct)))
+        var tags = (await c.QueryAsync<(long ModelId, long Version, string Key, string Value)>(Command(_db.InList(RegistrySql.VersionTagsOf), ids, tx, ct)))
             .ToLookup(t => (t.ModelId, t.Version), t => new RegistryTag(t.Key, t.Value));
-        var aliases = (await c.QueryAsync<(long Id, string Alias, long Version)>(Command(InList(RegistrySql.AliasesOf), ids, tx, ct)))
+        var aliases = (await c.QueryAsync<(long Id, string Alias, long Version)>(Command(_db.InList(RegistrySql.AliasesOf), ids, tx, ct)))
             .ToLookup(a => (a.Id, a.Version), a => a.Alias);
         return versions.Select(v => v with { Tags = tags[(v.ModelId, v.Version)].ToList(), Aliases = aliases[(v.ModelId, v.Version)].ToList() }).ToList();
     }

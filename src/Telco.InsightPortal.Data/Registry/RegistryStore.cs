@@ -5,6 +5,8 @@ using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Data.Tracking;
 
+using static Telco.InsightPortal.Data.Store.StoreSession;
+
 namespace Telco.InsightPortal.Data.Registry;
 
 /// <summary>
@@ -21,29 +23,9 @@ public sealed partial class RegistryStore(IConnectionFactory factory, IAuditTrai
     public const int MaxDescriptionLength = 5000;
     public const int MaxCommentLength = 2000;
 
+    private readonly StoreSession _db = new(factory, audit);
+
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private async Task<T> WriteAsync<T>(AuditActor actor, Func<DbConnection, DbTransaction, List<AuditEvent>, Task<T>> change, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        await using var tx = StoreTransactions.BeginWrite(connection);
-        var entries = new List<AuditEvent>();
-        var result = await change(connection, tx, entries);
-        foreach (var entry in entries) audit.Append(connection, tx, actor, entry);
-        await tx.CommitAsync(ct);
-        return result;
-    }
-
-    private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        return await read(connection);
-    }
-
-    private string InList(string sql) => ProviderSql.InList(factory.Provider, sql);
-
-    private static CommandDefinition Command(string sql, object? parameters, DbTransaction? tx, CancellationToken ct) =>
-        new(sql, parameters, tx, cancellationToken: ct);
 
     internal static void CheckName(string? name, string what = "name")
     {

@@ -6,19 +6,28 @@ using Telco.InsightPortal.Data.Store;
 namespace Telco.InsightPortal.Data.Security;
 
 /// <summary>Local accounts, their roles and sessions. Every change is audited in its own transaction.</summary>
-public sealed class UserStore(IConnectionFactory factory, IAuditTrail audit, TimeProvider clock) : AuditedStore(factory, audit)
+public sealed class UserStore(IConnectionFactory factory, IAuditTrail audit, TimeProvider clock)
 {
+    private readonly StoreSession _db = new(factory, audit);
+
+    /// <summary>After a change that may end or alter a user's sessions (roles, disabling, password) commits, so that
+    /// this process's caches of session checks forget the user at once.</summary>
+    public event Action<long>? UserChanged;
+
+    /// <summary>After a session is ended by sign-out.</summary>
+    public event Action<string>? SessionEnded;
+
     private sealed record RoleRow(long UserId, string Role);
 
     public async Task<long> CountAsync(CancellationToken ct = default)
     {
-        await using var connection = await Factory.OpenAsync(ct);
+        await using var connection = await factory.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SecuritySql.CountUsers, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken ct = default)
     {
-        await using var connection = await Factory.OpenAsync(ct);
+        await using var connection = await factory.OpenAsync(ct);
         var users = await connection.QueryAsync<UserRecord>(new CommandDefinition(SecuritySql.ListUsers, cancellationToken: ct));
         var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(SecuritySql.ListAllRoles, cancellationToken: ct))).ToLookup(r => r.UserId, r => r.Role);
         return users.Select(u => u with { Roles = roles[u.Id].ToList() }).ToList();
@@ -26,21 +35,21 @@ public sealed class UserStore(IConnectionFactory factory, IAuditTrail audit, Tim
 
     public async Task<UserRecord?> FindAsync(string username, CancellationToken ct = default)
     {
-        await using var connection = await Factory.OpenAsync(ct);
+        await using var connection = await factory.OpenAsync(ct);
         var user = await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(SecuritySql.GetUserByName, new { Username = username }, cancellationToken: ct));
         return user is null ? null : await WithRolesAsync(connection, null, user, ct);
     }
 
     public async Task<UserRecord?> GetAsync(long id, CancellationToken ct = default)
     {
-        await using var connection = await Factory.OpenAsync(ct);
+        await using var connection = await factory.OpenAsync(ct);
         var user = await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(SecuritySql.GetUserById, new { Id = id }, cancellationToken: ct));
         return user is null ? null : await WithRolesAsync(connection, null, user, ct);
     }
 
     public Task<long> CreateAsync(string username, string displayName, string? passwordHash, bool mustChangePassword,
         IReadOnlyCollection<string> roles, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(SecuritySql.InsertUser, new
             {
@@ -51,35 +60,47 @@ public sealed class UserStore(IConnectionFactory factory, IAuditTrail audit, Tim
             return (id, new AuditEvent("user.create", "user", username, Details: new { roles = roles.Order().ToArray(), mustChangePassword }));
         }, ct);
 
-    public Task<bool> SetRolesAsync(long id, IReadOnlyCollection<string> roles, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+    public async Task<bool> SetRolesAsync(long id, IReadOnlyCollection<string> roles, AuditActor actor, CancellationToken ct = default)
+    {
+        var changed = await _db.WriteAsync(actor, async (c, tx) =>
         {
             var user = await RequireAsync(c, tx, id, ct);
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.DeleteRoles, new { UserId = id }, tx, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.InsertRole, roles.Select(r => new { UserId = id, Role = r }), tx, cancellationToken: ct));
             return (true, new AuditEvent("user.roles", "user", user.Username, Details: new { before = user.Roles, after = roles.Order().ToArray() }));
         }, ct);
+        UserChanged?.Invoke(id);
+        return changed;
+    }
 
-    public Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChange, bool endSessions, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+    public async Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChange, bool endSessions, AuditActor actor, CancellationToken ct = default)
+    {
+        var changed = await _db.WriteAsync(actor, async (c, tx) =>
         {
             var user = await RequireAsync(c, tx, id, ct);
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.SetPassword, new { Id = id, PasswordHash = passwordHash, MustChange = mustChange }, tx, cancellationToken: ct));
             if (endSessions) await c.ExecuteAsync(new CommandDefinition(SecuritySql.EndUserSessions, new { UserId = id, EndedAt = clock.GetUtcNow() }, tx, cancellationToken: ct));
             return (true, new AuditEvent("user.password", "user", user.Username, Details: new { mustChange, sessionsEnded = endSessions }));
         }, ct);
+        UserChanged?.Invoke(id);
+        return changed;
+    }
 
-    public Task<bool> SetDisabledAsync(long id, bool disabled, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+    public async Task<bool> SetDisabledAsync(long id, bool disabled, AuditActor actor, CancellationToken ct = default)
+    {
+        var changed = await _db.WriteAsync(actor, async (c, tx) =>
         {
             var user = await RequireAsync(c, tx, id, ct);
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.SetDisabled, new { Id = id, Disabled = disabled }, tx, cancellationToken: ct));
             if (disabled) await c.ExecuteAsync(new CommandDefinition(SecuritySql.EndUserSessions, new { UserId = id, EndedAt = clock.GetUtcNow() }, tx, cancellationToken: ct));
             return (true, new AuditEvent(disabled ? "user.disable" : "user.enable", "user", user.Username));
         }, ct);
+        UserChanged?.Invoke(id);
+        return changed;
+    }
 
     public Task<bool> UnlockAsync(long id, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var user = await RequireAsync(c, tx, id, ct);
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.Unlock, new { Id = id }, tx, cancellationToken: ct));
@@ -88,21 +109,22 @@ public sealed class UserStore(IConnectionFactory factory, IAuditTrail audit, Tim
 
     /// <summary>Counts a failed sign-in; returns true when this failure locked the account.</summary>
     public Task<bool> RecordSignInFailureAsync(UserRecord user, int threshold, TimeSpan lockout, string reason, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx, entries) =>
         {
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.RecordFailure,
                 new { user.Id, Threshold = threshold, LockUntil = clock.GetUtcNow() + lockout }, tx, cancellationToken: ct));
             var locked = !user.IsLockedAt(clock.GetUtcNow()) && user.FailedAttempts + 1 >= threshold;
-            if (locked) Audit.Append(c, tx, actor, new AuditEvent("user.lockout", "user", user.Username, AuditOutcomes.Denied, new { attempts = user.FailedAttempts + 1 }));
-            return (locked, new AuditEvent("user.signin", "user", user.Username, AuditOutcomes.Failure, new { reason }));
+            if (locked) entries.Add(new AuditEvent("user.lockout", "user", user.Username, AuditOutcomes.Denied, new { attempts = user.FailedAttempts + 1 }));
+            entries.Add(new AuditEvent("user.signin", "user", user.Username, AuditOutcomes.Failure, new { reason }));
+            return locked;
         }, ct);
 
     public Task RecordUnknownSignInAsync(string username, AuditActor actor, CancellationToken ct = default) =>
-        Audit.AppendAsync(actor, new AuditEvent("user.signin", "user", username.Length > 64 ? username[..64] : username,
+        audit.AppendAsync(actor, new AuditEvent("user.signin", "user", username.Length > 64 ? username[..64] : username,
             AuditOutcomes.Failure, new { reason = "unknown user" }), ct);
 
     public Task<string> StartSessionAsync(UserRecord user, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var sessionId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             await c.ExecuteAsync(new CommandDefinition(SecuritySql.RecordSuccess, new { user.Id }, tx, cancellationToken: ct));
@@ -110,16 +132,20 @@ public sealed class UserStore(IConnectionFactory factory, IAuditTrail audit, Tim
             return (sessionId, new AuditEvent("user.signin", "user", user.Username, Details: new { session = sessionId[..8] }));
         }, ct);
 
-    public Task<bool> EndSessionAsync(string sessionId, string username, AuditActor actor, CancellationToken ct = default) =>
-        ChangeAsync(actor, async (c, tx) =>
+    public async Task<bool> EndSessionAsync(string sessionId, string username, AuditActor actor, CancellationToken ct = default)
+    {
+        var done = await _db.WriteAsync(actor, async (c, tx) =>
         {
             var ended = await c.ExecuteAsync(new CommandDefinition(SecuritySql.EndSession, new { Id = sessionId, EndedAt = clock.GetUtcNow() }, tx, cancellationToken: ct)) > 0;
             return (ended, ended ? new AuditEvent("user.signout", "user", username, Details: new { session = sessionId[..Math.Min(8, sessionId.Length)] }) : null);
         }, ct);
+        SessionEnded?.Invoke(sessionId);
+        return done;
+    }
 
     public async Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken ct = default)
     {
-        await using var connection = await Factory.OpenAsync(ct);
+        await using var connection = await factory.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<SessionRecord>(new CommandDefinition(SecuritySql.GetSession, new { Id = sessionId }, cancellationToken: ct));
     }
 

@@ -13,10 +13,14 @@ public sealed class SqliteConnectionFactory : IConnectionFactory
     public SqliteConnectionFactory(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        DatabasePath = Path.GetFullPath(builder.DataSource);
+        var directory = Path.GetDirectoryName(DatabasePath);
         if (directory is not null) Directory.CreateDirectory(directory);
         _connectionString = builder.ToString();
     }
+
+    /// <summary>The database file, which names the write gate that every factory of this process shares for it.</summary>
+    public string DatabasePath { get; }
 
     public StoreProvider Provider => StoreProvider.Sqlite;
 

@@ -11,7 +11,7 @@ public sealed partial class TrackingStore
     /// placement leaves neither the file nor an entry, and a placed file always has its entry.</summary>
     public Task RecordArtifactUploadAsync(string runId, string path, long bytes, string sha256, AuditActor actor, Action<Run> place,
         CancellationToken ct = default) =>
-        WriteAsync<bool>(actor, async (c, tx) =>
+        _db.WriteAsync<bool>(actor, async (c, tx) =>
         {
             var run = await LoadAsync(c, tx, await RequireActiveRunAsync(c, tx, runId, ct), ct);
             audit.Append(c, tx, actor, new AuditEvent("run.artifact.upload", "run", runId, Details: new { path, bytes, sha256 }));
@@ -22,7 +22,7 @@ public sealed partial class TrackingStore
     /// <summary>Which of <paramref name="runIds"/> the store knows, in any lifecycle stage (the sweep keeps deleted
     /// runs' files: a deleted run can be restored).</summary>
     public Task<IReadOnlySet<string>> ExistingRunIdsAsync(IReadOnlyCollection<string> runIds, CancellationToken ct = default) =>
-        ReadAsync<IReadOnlySet<string>>(async c =>
-            (await c.QueryAsync<string>(new CommandDefinition(InList(TrackingSql.ExistingRunIds), new { Ids = runIds.ToList() }, cancellationToken: ct)))
+        _db.ReadAsync<IReadOnlySet<string>>(async c =>
+            (await c.QueryAsync<string>(new CommandDefinition(_db.InList(TrackingSql.ExistingRunIds), new { Ids = runIds.ToList() }, cancellationToken: ct)))
             .ToHashSet(StringComparer.Ordinal), ct);
 }

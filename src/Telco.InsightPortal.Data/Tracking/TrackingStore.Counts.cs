@@ -10,7 +10,7 @@ public sealed partial class TrackingStore
 
     /// <summary>Active runs per experiment, in one grouped query on the runs index (for lists; not part of MLflow's API).</summary>
     public Task<IReadOnlyDictionary<long, long>> CountActiveRunsAsync(CancellationToken ct = default) =>
-        ReadAsync<IReadOnlyDictionary<long, long>>(async c =>
+        _db.ReadAsync<IReadOnlyDictionary<long, long>>(async c =>
             (await c.QueryAsync<(long ExperimentId, long Runs)>(new CommandDefinition(CountActiveRunsSql, cancellationToken: ct)))
                 .ToDictionary(r => r.ExperimentId, r => r.Runs), ct);
 }

@@ -22,7 +22,7 @@ public sealed partial class TrackingStore
     }
 
     private Task<long> CreateExperimentCoreAsync(string name, string? artifactLocation, IReadOnlyList<TrackingTag> tags, AuditActor actor, CancellationToken ct) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             if (await c.QuerySingleOrDefaultAsync<Experiment>(new CommandDefinition(TrackingSql.GetExperimentByName, new { Name = name }, tx, cancellationToken: ct)) is not null)
                 throw NameTaken(name);
@@ -34,10 +34,10 @@ public sealed partial class TrackingStore
         }, ct);
 
     public Task<Experiment> GetExperimentAsync(long id, CancellationToken ct = default) =>
-        ReadAsync(c => RequireExperimentAsync(c, null, id, ct), ct);
+        _db.ReadAsync(c => RequireExperimentAsync(c, null, id, ct), ct);
 
     public Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken ct = default) =>
-        ReadAsync(async c =>
+        _db.ReadAsync(async c =>
         {
             var experiment = await c.QuerySingleOrDefaultAsync<Experiment>(new CommandDefinition(TrackingSql.GetExperimentByName, new { Name = name }, cancellationToken: ct))
                 ?? throw TrackingException.NotFound($"Could not find experiment with name '{name}'.");
@@ -48,12 +48,12 @@ public sealed partial class TrackingStore
     {
         var limit = Limit(maxResults);
         var offset = PageToken.Decode(pageToken);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
             var rows = (await c.QueryAsync<Experiment>(new CommandDefinition(TrackingSql.SearchExperiments,
                 new { View = (int)view, Limit = limit + 1, Offset = offset }, cancellationToken: ct))).ToList();
             var page = rows.Take(limit).ToList();
-            var tags = (await c.QueryAsync<(long Id, string Key, string Value)>(new CommandDefinition(InList(TrackingSql.ExperimentTagsOf),
+            var tags = (await c.QueryAsync<(long Id, string Key, string Value)>(new CommandDefinition(_db.InList(TrackingSql.ExperimentTagsOf),
                 new { Ids = page.Select(e => e.ExperimentId).ToList() }, cancellationToken: ct))).ToLookup(t => t.Id, t => new TrackingTag(t.Key, t.Value));
             return new ExperimentPage(page.Select(e => e with { Tags = tags[e.ExperimentId].ToList() }).ToList(), NextToken(rows.Count, limit, offset));
         }, ct);
@@ -73,7 +73,7 @@ public sealed partial class TrackingStore
     }
 
     private Task RenameExperimentCoreAsync(long id, string newName, AuditActor actor, CancellationToken ct) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var experiment = await RequireExperimentAsync(c, tx, id, ct);
             if (experiment.Name == newName) return (true, null);
@@ -85,7 +85,7 @@ public sealed partial class TrackingStore
 
     /// <summary>Deleting an experiment deletes its runs too, and restoring it restores them, as MLflow does.</summary>
     public Task SetExperimentStageAsync(long id, string stage, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var experiment = await RequireExperimentAsync(c, tx, id, ct);
             if (id == 0 && stage == LifecycleStages.Deleted) throw TrackingException.Invalid("The Default experiment (id 0) cannot be deleted.");
@@ -101,7 +101,7 @@ public sealed partial class TrackingStore
     {
         CheckKey(tag.Key, "tag");
         CheckValue(tag.Key, tag.Value, MaxTagValueLength, "tag");
-        return WriteAsync<bool>(null, async (c, tx) =>
+        return _db.WriteAsync<bool>(null, async (c, tx) =>
         {
             var experiment = await RequireExperimentAsync(c, tx, id, ct);
             if (experiment.LifecycleStage != LifecycleStages.Active)

@@ -19,7 +19,7 @@ public sealed partial class TrackingStore
     public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken ct = default)
     {
         CheckInputs(inputs);
-        return WriteAsync<bool>(null, async (c, tx) =>
+        return _db.WriteAsync<bool>(null, async (c, tx) =>
         {
             var run = await RequireActiveRunAsync(c, tx, runId, ct);
             foreach (var input in inputs)
@@ -38,9 +38,9 @@ public sealed partial class TrackingStore
 
     private async Task<ILookup<string, DatasetInput>> LoadInputsAsync(DbConnection c, DbTransaction? tx, object ids, CancellationToken ct)
     {
-        var datasets = await c.QueryAsync<DatasetRow>(new CommandDefinition(InList(TrackingSql.InputsOf), ids, tx, cancellationToken: ct));
+        var datasets = await c.QueryAsync<DatasetRow>(new CommandDefinition(_db.InList(TrackingSql.InputsOf), ids, tx, cancellationToken: ct));
         var tags = (await c.QueryAsync<(string RunId, long DatasetId, string Key, string Value)>(
-            new CommandDefinition(InList(TrackingSql.InputTagsOf), ids, tx, cancellationToken: ct)))
+            new CommandDefinition(_db.InList(TrackingSql.InputTagsOf), ids, tx, cancellationToken: ct)))
             .ToLookup(t => (t.RunId, t.DatasetId), t => new TrackingTag(t.Key, t.Value));
         return datasets.ToLookup(d => d.RunId, d => new DatasetInput(tags[(d.RunId, d.DatasetId)].ToList(),
             new RunDataset(d.Name, d.Digest, d.SourceType, d.Source, d.Schema, d.Profile)));

@@ -15,7 +15,7 @@ public sealed partial class TrackingStore
         LogBatchAsync(runId, [], [], [tag], ct);
 
     public Task DeleteTagAsync(string runId, string key, CancellationToken ct = default) =>
-        WriteAsync<bool>(null, async (c, tx) =>
+        _db.WriteAsync<bool>(null, async (c, tx) =>
         {
             await RequireActiveRunAsync(c, tx, runId, ct);
             if (await c.ExecuteAsync(new CommandDefinition(TrackingSql.DeleteTag, new { RunId = runId, Key = key }, tx, cancellationToken: ct)) == 0)
@@ -28,7 +28,7 @@ public sealed partial class TrackingStore
         IReadOnlyList<TrackingTag> tags, CancellationToken ct = default)
     {
         CheckBatch(metrics, parameters, tags);
-        return WriteAsync<bool>(null, async (c, tx) =>
+        return _db.WriteAsync<bool>(null, async (c, tx) =>
         {
             await RequireActiveRunAsync(c, tx, runId, ct);
             foreach (var param in parameters) await LogParamAsync(c, tx, runId, param, ct);
@@ -45,7 +45,7 @@ public sealed partial class TrackingStore
         if (string.IsNullOrEmpty(metricKey)) throw TrackingException.Invalid("Missing value for required parameter 'metric_key'.");
         var limit = Limit(maxResults ?? MaxResultsLimit, MaxResultsLimit);
         var offset = PageToken.Decode(pageToken);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
             await RequireRunAsync(c, null, runId, ct);
             var rows = (await c.QueryAsync<(string Key, double? Value, long Timestamp, long Step)>(new CommandDefinition(TrackingSql.MetricHistory,

@@ -16,7 +16,7 @@ public sealed partial class TrackingStore
             CheckKey(tag.Key, "tag");
             CheckValue(tag.Key, tag.Value, MaxTagValueLength, "tag");
         }
-        return WriteAsync(actor, async (c, tx) =>
+        return _db.WriteAsync(actor, async (c, tx) =>
         {
             var experiment = await RequireExperimentAsync(c, tx, experimentId, ct);
             if (experiment.LifecycleStage != LifecycleStages.Active)
@@ -36,13 +36,13 @@ public sealed partial class TrackingStore
     }
 
     public Task<Run> GetRunAsync(string runId, CancellationToken ct = default) =>
-        ReadAsync(async c => await LoadAsync(c, null, await RequireRunAsync(c, null, runId, ct), ct), ct);
+        _db.ReadAsync(async c => await LoadAsync(c, null, await RequireRunAsync(c, null, runId, ct), ct), ct);
 
     public Task<RunInfo> UpdateRunAsync(string runId, string? status, long? endTime, string? runName, AuditActor actor, CancellationToken ct = default)
     {
         if (status is not null && !RunStatuses.All.Contains(status))
             throw TrackingException.Invalid($"Invalid run status '{status}'; use one of {string.Join(", ", RunStatuses.All)}.");
-        return WriteAsync(actor, async (c, tx) =>
+        return _db.WriteAsync(actor, async (c, tx) =>
         {
             var before = await RequireActiveRunAsync(c, tx, runId, ct);
             var after = before with
@@ -61,7 +61,7 @@ public sealed partial class TrackingStore
     }
 
     public Task SetRunStageAsync(string runId, string stage, AuditActor actor, CancellationToken ct = default) =>
-        WriteAsync(actor, async (c, tx) =>
+        _db.WriteAsync(actor, async (c, tx) =>
         {
             var run = await RequireRunAsync(c, tx, runId, ct);
             if (run.LifecycleStage == stage) return (true, null);
@@ -88,11 +88,11 @@ public sealed partial class TrackingStore
     {
         var ids = new { Ids = infos.Select(r => r.RunId).ToList() };
         var metrics = (await c.QueryAsync<(string RunId, string Key, double? Value, long Timestamp, long Step)>(
-            new CommandDefinition(InList(TrackingSql.LatestMetricsOf), ids, tx, cancellationToken: ct))).ToLookup(m => m.RunId, m => new TrackingMetric(m.Key, FromStored(m.Value), m.Timestamp, m.Step));
+            new CommandDefinition(_db.InList(TrackingSql.LatestMetricsOf), ids, tx, cancellationToken: ct))).ToLookup(m => m.RunId, m => new TrackingMetric(m.Key, FromStored(m.Value), m.Timestamp, m.Step));
         var parameters = (await c.QueryAsync<(string RunId, string Key, string Value)>(
-            new CommandDefinition(InList(TrackingSql.ParamsOf), ids, tx, cancellationToken: ct))).ToLookup(p => p.RunId, p => new TrackingParam(p.Key, p.Value));
+            new CommandDefinition(_db.InList(TrackingSql.ParamsOf), ids, tx, cancellationToken: ct))).ToLookup(p => p.RunId, p => new TrackingParam(p.Key, p.Value));
         var tags = (await c.QueryAsync<(string RunId, string Key, string Value)>(
-            new CommandDefinition(InList(TrackingSql.TagsOf), ids, tx, cancellationToken: ct))).ToLookup(t => t.RunId, t => new TrackingTag(t.Key, t.Value));
+            new CommandDefinition(_db.InList(TrackingSql.TagsOf), ids, tx, cancellationToken: ct))).ToLookup(t => t.RunId, t => new TrackingTag(t.Key, t.Value));
         var inputs = await LoadInputsAsync(c, tx, ids, ct);
         return infos.Select(i => new Run(i, metrics[i.RunId].ToList(), parameters[i.RunId].ToList(), tags[i.RunId].ToList())
             { Inputs = inputs[i.RunId].ToList() }).ToList();

@@ -12,9 +12,9 @@ public sealed partial class TrackingStore
         var limit = Limit(maxResults);
         var offset = PageToken.Decode(pageToken);
         var (sql, parameters) = RunSearchSql.Build(experimentIds, view, clauses, order, limit + 1, offset);
-        return ReadAsync(async c =>
+        return _db.ReadAsync(async c =>
         {
-            var infos = (await c.QueryAsync<RunInfo>(new CommandDefinition(InList(sql), parameters, cancellationToken: ct))).ToList();
+            var infos = (await c.QueryAsync<RunInfo>(new CommandDefinition(_db.InList(sql), parameters, cancellationToken: ct))).ToList();
             var runs = await LoadAsync(c, null, infos.Take(limit).ToList(), ct);
             return new RunPage(runs, NextToken(infos.Count, limit, offset));
         }, ct);

@@ -21,27 +21,7 @@ public sealed partial class TrackingStore(IConnectionFactory factory, IAuditTrai
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    // BEGIN IMMEDIATE on SQLite: these transactions read (does the run exist, is it active) before they write.
-    private async Task<T> WriteAsync<T>(AuditActor? actor, Func<DbConnection, DbTransaction, Task<(T Result, AuditEvent? Entry)>> change, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        await using var tx = StoreTransactions.BeginWrite(connection);
-        var (result, entry) = await change(connection, tx);
-        if (entry is not null) audit.Append(connection, tx, actor ?? AuditActor.System, entry);
-        await tx.CommitAsync(ct);
-        return result;
-    }
-
-    private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        return await read(connection);
-    }
-
-    // Dapper expands a list into (@a, @b) for SQLite but sends it whole, as an array, to Npgsql.
-    private string InList(string sql) => factory.Provider == StoreProvider.Postgres
-        ? sql.Replace(" IN @Ids ", " = ANY(@Ids) ", StringComparison.Ordinal).Replace(" IN @ExperimentIds ", " = ANY(@ExperimentIds) ", StringComparison.Ordinal)
-        : sql;
+    private readonly StoreSession _db = new(factory, audit);
 
     private static int Limit(int? maxResults, int max = MaxResultsLimit)
     {

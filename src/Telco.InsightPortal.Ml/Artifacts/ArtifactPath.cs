@@ -1,7 +1,7 @@
 namespace Telco.InsightPortal.Ml.Artifacts;
 
 /// <summary>A path was refused because it could leave its root; the message names the path and the reason.</summary>
-public sealed class ArtifactPathException(string message) : Exception(message);
+public sealed class ArtifactPathException(string message) : Core.Errors.PortalException(Core.Errors.ErrorKind.Invalid, message);
 
 /// <summary>
 /// The one guard for caller-supplied paths under an artifact root (model loading, the artifact API, the sweep):

@@ -1,13 +1,13 @@
+using Telco.InsightPortal.Core.Errors;
+
 namespace Telco.InsightPortal.Serving.Deployments;
 
-/// <summary>A deployment change that was refused; <see cref="Status"/> is the HTTP status the API answers.</summary>
-public sealed class DeploymentException(int status, string message) : Exception(message)
+/// <summary>A deployment change that was refused; <see cref="PortalException.Status"/> is the HTTP status the API answers.</summary>
+public sealed class DeploymentException(ErrorKind kind, string message) : PortalException(kind, message)
 {
-    public int Status { get; } = status;
+    public static new DeploymentException NotFound(string name) => new(ErrorKind.NotFound, $"No deployment named '{name}'.");
 
-    public static DeploymentException NotFound(string name) => new(StatusCodes.Status404NotFound, $"No deployment named '{name}'.");
+    public static new DeploymentException Invalid(string message) => new(ErrorKind.Invalid, message);
 
-    public static DeploymentException Invalid(string message) => new(StatusCodes.Status400BadRequest, message);
-
-    public static DeploymentException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+    public static new DeploymentException Conflict(string message) => new(ErrorKind.Conflict, message);
 }

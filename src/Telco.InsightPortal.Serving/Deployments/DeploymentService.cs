@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Core.Errors;
 using System.Text.RegularExpressions;
 using Telco.InsightPortal.Core.Registry;
 using Telco.InsightPortal.Data.Audit;
@@ -28,12 +29,12 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
             throw DeploymentException.Invalid("'name' must be 1-63 lower-case letters, digits or '-', starting with a letter or digit.");
         if (replicas is < 1 or > MaxReplicas) throw DeploymentException.Invalid($"'replicas' must be between 1 and {MaxReplicas}.");
         var target = await ResolveAsync(model, version, alias, ct);
-        if (await store.GetAsync(name, ct) is not null) throw new DeploymentException(StatusCodes.Status409Conflict, $"A deployment named '{name}' already exists.");
+        if (await store.GetAsync(name, ct) is not null) throw new DeploymentException(ErrorKind.Conflict, $"A deployment named '{name}' already exists.");
         var targets = new[] { DeploymentTarget.Of(target, 100) };
         var loaded = await LoadAsync(name, "deployment.create", targets, replicas, actor, ct);
         var (secret, key) = AccessKeys.Create("default");
         var created = await store.CreateAsync(name, replicas, targets, key, actor, ct)
-                      ?? throw new DeploymentException(StatusCodes.Status409Conflict, $"A deployment named '{name}' already exists.");
+                      ?? throw new DeploymentException(ErrorKind.Conflict, $"A deployment named '{name}' already exists.");
         var state = (await store.GetStateAsync(name, ct))!;
         registry.Swap(created, loaded);
         return (state, secret);
@@ -62,7 +63,7 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
     {
         var current = await RequireAsync(name, ct);
         var previous = await store.PreviousTargetsAsync(current.Deployment, ct)
-                       ?? throw new DeploymentException(StatusCodes.Status409Conflict, $"Deployment '{name}' has no earlier version to roll back to.");
+                       ?? throw new DeploymentException(ErrorKind.Conflict, $"Deployment '{name}' has no earlier version to roll back to.");
         return await ChangeAsync(current, previous, "deployment.rollback", actor, ct);
     }
 
@@ -83,7 +84,7 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
     {
         var current = await RequireAsync(name, ct);
         if (!await store.RevokeKeyAsync(current.Deployment, keyId, actor, ct))
-            throw new DeploymentException(StatusCodes.Status404NotFound, $"Deployment '{name}' has no active key {keyId}.");
+            throw new DeploymentException(ErrorKind.NotFound, $"Deployment '{name}' has no active key {keyId}.");
         keys.Invalidate();
     }
 
@@ -96,7 +97,7 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
             throw DeploymentException.Conflict($"Deployment '{current.Deployment.Name}' is stopped; start it before changing what it serves.");
         var loaded = await LoadAsync(current.Deployment.Name, action, targets, current.Deployment.Replicas, actor, ct);
         var next = await store.SetTargetsAsync(current.Deployment, current.Deployment.Generation, targets, action, actor, ct)
-                   ?? throw new DeploymentException(StatusCodes.Status409Conflict, $"Deployment '{current.Deployment.Name}' was changed meanwhile; try again.");
+                   ?? throw new DeploymentException(ErrorKind.Conflict, $"Deployment '{current.Deployment.Name}' was changed meanwhile; try again.");
         registry.Swap(next.Deployment, loaded);
         return next;
     }
@@ -111,7 +112,7 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
         catch (ModelLoadException e)
         {
             await store.AuditFailureAsync(action, name, e.Message, actor, ct);
-            throw new DeploymentException(StatusCodes.Status422UnprocessableEntity,
+            throw new DeploymentException(ErrorKind.Unprocessable,
                 $"The new version did not load, so nothing changed and the current version keeps serving: {e.Message}");
         }
     }
@@ -120,14 +121,14 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
     {
         if (string.IsNullOrWhiteSpace(model)) throw DeploymentException.Invalid("'model' is required.");
         if (string.IsNullOrWhiteSpace(version) == string.IsNullOrWhiteSpace(alias)) throw DeploymentException.Invalid("Give exactly one of 'version' and 'alias'.");
-        if (resolver is null) throw new DeploymentException(StatusCodes.Status503ServiceUnavailable, "No model registry is configured to resolve model versions.");
+        if (resolver is null) throw new DeploymentException(ErrorKind.Unavailable, "No model registry is configured to resolve model versions.");
         try
         {
             return await resolver.ResolveAsync(model, string.IsNullOrWhiteSpace(version) ? null : version, string.IsNullOrWhiteSpace(alias) ? null : alias, ct);
         }
         catch (ModelVersionNotFoundException e)
         {
-            throw new DeploymentException(StatusCodes.Status404NotFound, e.Message);
+            throw new DeploymentException(ErrorKind.NotFound, e.Message);
         }
     }
 }

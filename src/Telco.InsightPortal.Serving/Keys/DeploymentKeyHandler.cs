@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Telco.InsightPortal.Core.Errors;
+using Telco.InsightPortal.Http;
 
 namespace Telco.InsightPortal.Serving.Keys;
 
@@ -30,6 +32,7 @@ public sealed class DeploymentKeyHandler(IOptionsMonitor<AuthenticationSchemeOpt
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"telco-serving\"";
-        return Response.WriteAsJsonAsync(new { error_code = "UNAUTHENTICATED", message = "A valid deployment access key is required (Authorization: Bearer tsk_…); this one is missing, unknown or revoked." });
+        return ApiErrorWriter.WriteAsync(Context, new ApiError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+            "A valid deployment access key is required (Authorization: Bearer tsk_…); this one is missing, unknown or revoked."));
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Telco.InsightPortal.Core.Errors;
+using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Serving.Deployments;
 using Telco.InsightPortal.Serving.Keys;
 using Telco.InsightPortal.Serving.Logging;
@@ -44,10 +46,10 @@ public static class ScoringEndpoints
         {
             rows = await ReadRowsAsync(http, version.Inputs, options.Value);
         }
-        catch (BadRequest e)
+        catch (PortalException e)
         {
             log.Offer(ScoredRequest.Refused(live.Record.Id, Now()));
-            return Count(deployment, "invocations", ScoringResponses.Error(e.Status, e.Message, e.ErrorCode), e.Status);
+            return Count(deployment, "invocations", ScoringResponses.Refusal(e), e.Status);
         }
         var probabilities = version.Score(rows);
         var threshold = options.Value.Threshold;
@@ -83,9 +85,9 @@ public static class ScoringEndpoints
             await ScoringResponses.ExplanationsAsync(http.Response, explanations, version.Label);
             return Results.Empty;
         }
-        catch (BadRequest e)
+        catch (PortalException e)
         {
-            return Count(deployment, "explain", ScoringResponses.Error(e.Status, e.Message, e.ErrorCode), e.Status);
+            return Count(deployment, "explain", ScoringResponses.Refusal(e), e.Status);
         }
     }
 
@@ -94,7 +96,7 @@ public static class ScoringEndpoints
 
     private static IResult Ping(string deployment, ServingRegistry registry) => registry.Find(deployment) switch
     {
-        null => ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", "RESOURCE_DOES_NOT_EXIST"),
+        null => ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", ErrorCodes.NotFound),
         { Stopped: true } => ScoringResponses.Stopped(deployment),
         _ => Results.Text("\n"),
     };
@@ -102,7 +104,7 @@ public static class ScoringEndpoints
     /// <summary>What this process serves for the deployment; 503 while it is stopped, so probes take it out too.</summary>
     private static IResult Health(string deployment, ServingRegistry registry, PredictionLog log) =>
         registry.Find(deployment) is not { } live
-            ? ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", "RESOURCE_DOES_NOT_EXIST")
+            ? ScoringResponses.Error(404, $"Deployment '{deployment}' is not served here.", ErrorCodes.NotFound)
             : Results.Json(new
             {
                 status = live.Stopped ? "stopped" : registry.Problem(deployment) is null ? "serving" : "degraded",
@@ -122,12 +124,12 @@ public static class ScoringEndpoints
         var live = registry.Find(deployment);
         if (live is null)
         {
-            refusal = ScoringResponses.Error(404, $"No deployment named '{deployment}' is served here.", "RESOURCE_DOES_NOT_EXIST");
+            refusal = ScoringResponses.Error(404, $"No deployment named '{deployment}' is served here.", ErrorCodes.NotFound);
             return null;
         }
         if (http.User.FindFirst(DeploymentKeyHandler.DeploymentClaim)?.Value != deployment)
         {
-            refusal = ScoringResponses.Error(403, $"This access key belongs to another deployment, not '{deployment}'.", "PERMISSION_DENIED");
+            refusal = ScoringResponses.Error(403, $"This access key belongs to another deployment, not '{deployment}'.", ErrorCodes.PermissionDenied);
             return null;
         }
         if (live.Stopped)
@@ -144,8 +146,8 @@ public static class ScoringEndpoints
         var csv = type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new BadRequest($"Content type '{(type.Length == 0 ? "(none)" : type)}' is not accepted; send application/json or text/csv.",
-                StatusCodes.Status415UnsupportedMediaType);
-        var body = await RequestBody.ReadAsync(http.Request, options.MaxBodyBytes, http.RequestAborted);
+                ErrorKind.UnsupportedMediaType);
+        var body = await RequestBody.ReadAsync(http.Request, options.MaxBodyBytes, "send fewer rows per request", http.RequestAborted);
         return csv ? CsvPayload.Read(body, inputs, options.MaxRows) : JsonPayload.Read(body, inputs, options.MaxRows);
     }
 

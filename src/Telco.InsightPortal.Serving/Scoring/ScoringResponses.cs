@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Telco.InsightPortal.Core.Errors;
+using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Ml.Scoring;
 
 namespace Telco.InsightPortal.Serving.Scoring;
@@ -59,11 +61,13 @@ public static class ScoringResponses
         await response.BodyWriter.FlushAsync();
     }
 
-    public static IResult Error(int status, string message, string code = BadRequest.Code) =>
-        Results.Json(new { error_code = code, message }, statusCode: status);
+    public static IResult Error(int status, string message, string code = ErrorCodes.BadRequest) =>
+        ApiErrorWriter.Result(new ApiError(status, code, message));
+
+    public static IResult Refusal(PortalException e) => Error(e.Status, e.Message, e.Code);
 
     /// <summary>A stopped deployment: MLflow's code for a service that is unavailable for now (503), since starting
     /// it again brings the same endpoint back.</summary>
     public static IResult Stopped(string deployment) =>
-        Error(StatusCodes.Status503ServiceUnavailable, $"Deployment '{deployment}' is stopped.", "TEMPORARILY_UNAVAILABLE");
+        Error(StatusCodes.Status503ServiceUnavailable, $"Deployment '{deployment}' is stopped.", ErrorCodes.Unavailable);
 }

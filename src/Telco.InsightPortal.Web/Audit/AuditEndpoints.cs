@@ -17,11 +17,11 @@ public static class AuditEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<AuditPageDto>, BadRequest<ProblemDto>>> ListAsync([AsParameters] AuditFilterArgs filter,
+    private static async Task<Ok<AuditPageDto>> ListAsync([AsParameters] AuditFilterArgs filter,
         AuditLog log, CancellationToken ct, long afterSeq = 0, int limit = 100)
     {
         if (afterSeq < 0 || limit is < 1 or > AuditLog.MaxPageSize)
-            return TypedResults.BadRequest(new ProblemDto($"afterSeq must be >= 0 and limit 1..{AuditLog.MaxPageSize}."));
+            throw Core.Errors.PortalException.Invalid($"afterSeq must be >= 0 and limit 1..{AuditLog.MaxPageSize}.");
         var entries = await log.PageAsync(filter.ToQuery(), new AuditPaging(limit, AfterSeq: afterSeq), ct);
         return TypedResults.Ok(new AuditPageDto(entries, entries.Count == limit ? entries[^1].Seq : null));
     }

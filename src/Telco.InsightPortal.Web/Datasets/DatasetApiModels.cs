@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Ingestion;
 using Telco.InsightPortal.Data.Datasets;
@@ -27,12 +28,19 @@ public sealed record SnapshotDto(long Id, string Dataset, long? ParentId, DateTi
 public sealed record RowsDto(long SnapshotId, long Offset, int Limit, long Total, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
 
 /// <summary>The body of a failed ingest: what went wrong, and for row problems, where.</summary>
-public sealed record IngestErrorDto(string Error, long RowsRead, long BadRows, IReadOnlyList<RowError> Errors, long? ExistingSnapshotId)
+/// <summary>A refused ingest as problem details: the message, and the row error report as extension members.</summary>
+public static class IngestError
 {
-    public static IngestErrorDto From(IngestResult r) => new(r.Message ?? "Ingest failed.", r.Outcome?.RowsRead ?? 0,
-        r.Outcome?.BadRows ?? 0, r.Outcome?.Errors ?? [], r.Failure == IngestFailure.Duplicate ? r.Snapshot?.Id : null);
+    public static PortalException From(IngestResult r, ErrorKind kind) => new(kind, r.Message ?? "Ingest failed.")
+    {
+        Details = new Dictionary<string, object?>
+        {
+            ["rowsRead"] = r.Outcome?.RowsRead ?? 0,
+            ["badRows"] = r.Outcome?.BadRows ?? 0,
+            ["errors"] = r.Outcome?.Errors ?? [],
+            ["existingSnapshotId"] = r.Failure == IngestFailure.Duplicate ? r.Snapshot?.Id : null,
+        },
+    };
 }
 
 public sealed record GenerateRequestDto(string? Generator, int Rows = 1000, int Seed = 42, double Drift = 0);
-
-public sealed record ProblemDto(string Error);

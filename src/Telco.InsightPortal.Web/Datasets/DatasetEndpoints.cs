@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Telco.InsightPortal.Core.Data;
+using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Core.Data.Ingestion;
 using Telco.InsightPortal.Data.Datasets;
@@ -38,23 +39,21 @@ public static class DatasetEndpoints
     private static async Task<Ok<List<DatasetDto>>> ListAsync(DatasetStore store, CancellationToken ct) =>
         TypedResults.Ok((await store.ListAsync(ct)).Select(DatasetDto.From).ToList());
 
-    private static async Task<Results<Ok<DatasetDto>, NotFound<ProblemDto>>> GetAsync(string name, DatasetStore store, CancellationToken ct) =>
-        await store.GetAsync(name, ct) is { } d ? TypedResults.Ok(DatasetDto.From(d)) : NotFound(name);
+    private static async Task<Ok<DatasetDto>> GetAsync(string name, DatasetStore store, CancellationToken ct) =>
+        TypedResults.Ok(DatasetDto.From(await RequireAsync(store, name, ct)));
 
-    private static async Task<Results<Ok<List<SnapshotDto>>, NotFound<ProblemDto>>> SnapshotsAsync(string name, DatasetStore store, CancellationToken ct)
+    private static async Task<Ok<List<SnapshotDto>>> SnapshotsAsync(string name, DatasetStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(name, ct) is not { } d) return NotFound(name);
+        var d = await RequireAsync(store, name, ct);
         return TypedResults.Ok((await store.SnapshotsAsync(d.Id, ct)).Select(s => SnapshotDto.From(s, d.Name)).ToList());
     }
 
-    private static async Task<Results<Ok<RowsDto>, NotFound<ProblemDto>, BadRequest<ProblemDto>>> RowsAsync(
-        string name, long id, DatasetStore store, CancellationToken ct, long offset = 0, int limit = 100)
+    private static async Task<Ok<RowsDto>> RowsAsync(string name, long id, DatasetStore store, CancellationToken ct, long offset = 0, int limit = 100)
     {
         if (offset < 0 || limit is < 1 or > DatasetStore.MaxPageSize)
-            return TypedResults.BadRequest(new ProblemDto($"offset must be >= 0 and limit 1..{DatasetStore.MaxPageSize}."));
-        if (await store.GetAsync(name, ct) is not { } d) return NotFound(name);
-        if (await store.SnapshotAsync(d.Id, id, ct) is not { } s)
-            return TypedResults.NotFound(new ProblemDto($"Dataset '{name}' has no snapshot {id}."));
+            throw PortalException.Invalid($"offset must be >= 0 and limit 1..{DatasetStore.MaxPageSize}.");
+        var d = await RequireAsync(store, name, ct);
+        var s = await store.SnapshotAsync(d.Id, id, ct) ?? throw PortalException.NotFound($"Dataset '{name}' has no snapshot {id}.");
         var page = await store.PageAsync(d, s, offset, limit, ct: ct);
         return TypedResults.Ok(new RowsDto(s.Id, offset, limit, page.Total, d.Schema.Columns.Select(c => c.Name).ToList(),
             page.Rows.Select(r => r[1..]).ToList()));
@@ -64,26 +63,17 @@ public static class DatasetEndpoints
         CancellationToken ct, string mode = "append", string onError = "reject")
     {
         if (!Enum.TryParse<IngestMode>(mode, ignoreCase: true, out var ingestMode) || int.TryParse(mode, out _))
-            return TypedResults.BadRequest(new ProblemDto($"mode must be 'append' or 'replace'; got '{mode}'."));
+            throw PortalException.Invalid($"mode must be 'append' or 'replace'; got '{mode}'.");
         if (!Enum.TryParse<OnRowError>(onError, ignoreCase: true, out var onRowError) || int.TryParse(onError, out _))
-            return TypedResults.BadRequest(new ProblemDto($"onError must be 'reject' or 'skip'; got '{onError}'."));
+            throw PortalException.Invalid($"onError must be 'reject' or 'skip'; got '{onError}'.");
         var contentType = http.Request.ContentType ?? "";
         if (!contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Json(new ProblemDto($"The body must be text/csv; got '{contentType}'."), statusCode: StatusCodes.Status415UnsupportedMediaType);
-        if (http.Request.ContentLength > ingest.MaxUploadBytes) return TooLarge(ingest.MaxUploadBytes);
+            throw new PortalException(ErrorKind.UnsupportedMediaType, $"The body must be text/csv; got '{contentType}'.");
+        if (http.Request.ContentLength > ingest.MaxUploadBytes) throw new UploadTooLargeException(ingest.MaxUploadBytes);
         // The spooler enforces the configured limit itself, with a clear message; Kestrel's default would cut at 30 MB.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
 
-        SpooledUpload upload;
-        try
-        {
-            upload = await ingest.SpoolAsync(http.Request.Body, null, ct);
-        }
-        catch (UploadTooLargeException)
-        {
-            return TooLarge(ingest.MaxUploadBytes);
-        }
-        await using (upload)
+        await using (var upload = await ingest.SpoolAsync(http.Request.Body, null, ct))
         {
             var result = await ingest.IngestAsync(name, upload, new IngestOptions
             {
@@ -98,16 +88,15 @@ public static class DatasetEndpoints
     {
         var existing = await store.GetAsync(name, ct);
         var generator = body.Generator ?? existing?.Generator;
-        if (generator is null) return TypedResults.BadRequest(new ProblemDto("Name a generator: 'telco-churn' or 'cell-towers'."));
-        GeneratorRequest request;
+        if (generator is null) throw PortalException.Invalid("Name a generator: 'telco-churn' or 'cell-towers'.");
+        var request = new GeneratorRequest(body.Rows, body.Seed, body.Drift);
         try
         {
-            request = new GeneratorRequest(body.Rows, body.Seed, body.Drift);
             request.Validate();
         }
         catch (ArgumentOutOfRangeException e)
         {
-            return TypedResults.BadRequest(new ProblemDto(e.Message));
+            throw PortalException.Invalid(e.Message);
         }
         var result = await ingest.GenerateAsync(name, generator, request, (await actor.GetCurrentAsync()).ToWho(), ct);
         return ToHttp(result, name);
@@ -117,13 +106,11 @@ public static class DatasetEndpoints
     {
         IngestFailure.None => TypedResults.Created($"/api/v1/datasets/{Uri.EscapeDataString(name)}/snapshots/{result.Snapshot!.Id}",
             SnapshotDto.From(result.Snapshot, name)),
-        IngestFailure.Duplicate => TypedResults.Conflict(IngestErrorDto.From(result)),
-        IngestFailure.NotFound => TypedResults.NotFound(IngestErrorDto.From(result)),
-        _ => TypedResults.BadRequest(IngestErrorDto.From(result)),
+        IngestFailure.Duplicate => throw IngestError.From(result, ErrorKind.Conflict),
+        IngestFailure.NotFound => throw IngestError.From(result, ErrorKind.NotFound),
+        _ => throw IngestError.From(result, ErrorKind.Invalid),
     };
 
-    private static IResult TooLarge(long max) =>
-        TypedResults.Json(new ProblemDto(new UploadTooLargeException(max).Message), statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    private static NotFound<ProblemDto> NotFound(string name) => TypedResults.NotFound(new ProblemDto($"No dataset named '{name}'."));
+    private static async Task<Dataset> RequireAsync(DatasetStore store, string name, CancellationToken ct) =>
+        await store.GetAsync(name, ct) ?? throw PortalException.NotFound($"No dataset named '{name}'.");
 }

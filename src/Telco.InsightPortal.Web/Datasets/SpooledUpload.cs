@@ -43,7 +43,7 @@ public sealed class SpooledUpload : IAsyncDisposable
 }
 
 public sealed class UploadTooLargeException(long maxBytes)
-    : Exception($"The file is larger than the upload limit of {maxBytes / (1024.0 * 1024):N1} MB (Portal:Upload:MaxBytes); nothing was committed.")
+    : Core.Errors.PortalException(Core.Errors.ErrorKind.TooLarge, $"The file is larger than the upload limit of {maxBytes / (1024.0 * 1024):N1} MB (Portal:Upload:MaxBytes); nothing was committed.")
 {
     public long MaxBytes { get; } = maxBytes;
 }

@@ -10,18 +10,7 @@ public static class DeploymentEndpoints
 {
     public static void MapDeploymentApi(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/deployments").WithTags("Deployments").DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                try
-                {
-                    return await next(context);
-                }
-                catch (DeploymentException e)
-                {
-                    return Results.Json(new { error = e.Message }, statusCode: e.Status);
-                }
-            });
+        var group = v1.MapGroup("/deployments").WithTags("Deployments").DisableAntiforgery();
         group.MapGet("", ListAsync).RequireAuthorization(Policies.DeploymentsRead);
         group.MapPost("", CreateAsync).RequireAuthorization(Policies.DeploymentsWrite);
         group.MapGet("/{name}", GetAsync).RequireAuthorization(Policies.DeploymentsRead);
@@ -58,7 +47,7 @@ public static class DeploymentEndpoints
 
     private static async Task<IResult> CreateAsync(CreateDeploymentBody? body, DeploymentService service, HttpContext http)
     {
-        if (body is null) return Results.Json(new { error = "Send {\"name\",\"model\",\"version\"|\"alias\",\"replicas\"}." }, statusCode: 400);
+        if (body is null) throw DeploymentException.Invalid("Send {\"name\",\"model\",\"version\"|\"alias\",\"replicas\"}.");
         var (state, key) = await service.CreateAsync(body.Name, body.Model, body.Version, body.Alias, body.Replicas ?? 1, HttpAuditActor.From(http), http.RequestAborted);
         return Results.Json(new { name = state.Deployment.Name, accessKey = key }, statusCode: StatusCodes.Status201Created);
     }
@@ -68,14 +57,14 @@ public static class DeploymentEndpoints
 
     private static async Task<IResult> LabelsAsync(string name, LabelBody[]? body, DeploymentService service, DeploymentStore store, HttpContext http)
     {
-        if (body is null || body.Length == 0) return Results.Json(new { error = "Send a non-empty array of {\"uuid\",\"label\":0|1}." }, statusCode: 400);
+        if (body is null || body.Length == 0) throw DeploymentException.Invalid("Send a non-empty array of {\"uuid\",\"label\":0|1}.");
         if (body.Length > DeploymentStore.MaxLabelsPerCall)
-            return Results.Json(new { error = $"At most {DeploymentStore.MaxLabelsPerCall:N0} labels per call." }, statusCode: 400);
+            throw DeploymentException.Invalid($"At most {DeploymentStore.MaxLabelsPerCall:N0} labels per call.");
         for (var i = 0; i < body.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(body[i].Uuid) || body[i].Uuid!.Length > 64)
-                return Results.Json(new { error = $"Item {i + 1}: 'uuid' must be a prediction's uuid." }, statusCode: 400);
-            if (body[i].Label is not (0 or 1)) return Results.Json(new { error = $"Item {i + 1}: 'label' must be 0 or 1." }, statusCode: 400);
+                throw DeploymentException.Invalid($"Item {i + 1}: 'uuid' must be a prediction's uuid.");
+            if (body[i].Label is not (0 or 1)) throw DeploymentException.Invalid($"Item {i + 1}: 'label' must be 0 or 1.");
         }
         var deployment = (await service.RequireAsync(name, http.RequestAborted)).Deployment;
         var outcome = await store.AddLabelsAsync(deployment, [.. body.Select(b => new DelayedLabel(b.Uuid!, b.Label!.Value))], http.RequestAborted);

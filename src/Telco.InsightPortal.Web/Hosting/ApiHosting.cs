@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Web.Training;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
@@ -13,6 +14,7 @@ public static class ApiHosting
 
     public static WebApplicationBuilder AddPortalApi(this WebApplicationBuilder builder)
     {
+        builder.Services.AddApiErrors();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -1,5 +1,6 @@
 using Telco.InsightPortal.Web.Security;
 using MudBlazor.Services;
+using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Web.Components;
 
 namespace Telco.InsightPortal.Web.Hosting;
@@ -25,14 +26,14 @@ public static class UiHosting
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        // Pages get the friendly not-found page; API clients keep the status code and JSON body they were sent.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+        // In every environment: API errors in their family's shape (ApiExceptionHandler), pages to the error page.
+        // The developer exception page is never used: it echoes the request's headers, credentials included.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // Pages get the friendly status pages; an API answer without a body gets a message in its family's shape.
+        app.UseWhen(http => ApiFamilies.Of(http.Request.Path) == ApiFamily.None,
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        app.UseWhen(http => ApiFamilies.Of(http.Request.Path) != ApiFamily.None, api => api.UseStatusCodePages(ApiStatusMessages.WriteAsync));
         // Routing after the status-code pages, so that a re-executed request (/status/403) is routed again.
         app.UseRouting();
         app.UsePortalSecurity();

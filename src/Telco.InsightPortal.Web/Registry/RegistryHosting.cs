@@ -22,19 +22,7 @@ public static class RegistryHosting
     {
         var mlflow = app.MapGroup(TrackingHosting.ApiPrefix).WithTags("Model registry (MLflow)")
             // Bearer-token clients only; there is no form to forge.
-            .DisableAntiforgery()
-            .WithMlflowErrors()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                try
-                {
-                    return await next(context);
-                }
-                catch (FourEyesException e)
-                {
-                    return Results.Json(new { ErrorCode = "PERMISSION_DENIED", e.Message }, MlflowJson.Options, statusCode: StatusCodes.Status403Forbidden);
-                }
-            });
+            .DisableAntiforgery();
         mlflow.MapRegisteredModelEndpoints();
         mlflow.MapModelVersionEndpoints();
         mlflow.MapApprovalEndpoints();

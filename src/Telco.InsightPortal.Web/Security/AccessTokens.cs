@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,11 @@ public sealed record IssuedToken(long Id, string Token, string Name, DateTimeOff
 
 /// <summary>Personal access tokens: "tip_" + 32 random bytes (base64url). The secret is returned once;
 /// the store keeps its SHA-256, which is enough to look it up and useless to a thief of the database.</summary>
-public sealed class AccessTokens(TokenStore tokens, UserStore users, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class AccessTokens(TokenStore tokens, UserStore users, AuthCache cache, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string Prefix = "tip_";
+
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _touched = new();
 
     public async Task<IssuedToken> IssueAsync(UserRecord user, string? name, int? days, AuditActor actor, CancellationToken ct = default)
     {
@@ -33,15 +36,41 @@ public sealed class AccessTokens(TokenStore tokens, UserStore users, IOptions<Au
     public async Task<(UserRecord? User, AccessTokenRecord? Token, string? Problem)> ValidateAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 128) return (null, null, "malformed token");
-        var token = await tokens.FindByHashAsync(HashOf(secret), ct);
-        if (token is null) return (null, null, "unknown token");
-        if (token.RevokedAt is not null) return (null, token, "token revoked");
-        if (token.ExpiresAt <= clock.GetUtcNow()) return (null, token, "token expired");
-        var user = await users.GetAsync(token.UserId, ct);
-        if (user is null || user.Disabled) return (null, token, "owner disabled");
-        await tokens.TouchAsync(token.Id, ct);
-        return (user, token, null);
+        var hash = HashOf(secret);
+        var valid = await cache.GetOrLoadAsync(AuthCache.TokenKey(hash), () => LoadAsync(hash, ct), v => v.User.Id);
+        if (valid is null) return await ProblemAsync(hash, ct);
+        if (valid.Token.ExpiresAt <= clock.GetUtcNow()) return (null, valid.Token, "token expired");
+        await TouchAsync(valid.Token, ct);
+        return (valid.User, valid.Token, null);
     }
+
+    private async Task<ValidToken?> LoadAsync(string hash, CancellationToken ct)
+    {
+        var token = await tokens.FindByHashAsync(hash, ct);
+        if (token is null || token.RevokedAt is not null) return null;
+        var user = await users.GetAsync(token.UserId, ct);
+        return user is { Disabled: false } ? new ValidToken(user, token) : null;
+    }
+
+    /// <summary>Why a token that did not pass is refused (read again: failures are never cached).</summary>
+    private async Task<(UserRecord?, AccessTokenRecord?, string?)> ProblemAsync(string hash, CancellationToken ct)
+    {
+        var token = await tokens.FindByHashAsync(hash, ct);
+        return token is null ? (null, null, "unknown token") : (null, token, token.RevokedAt is not null ? "token revoked" : "owner disabled");
+    }
+
+    /// <summary>A token's last use is bookkeeping: written at most every <see cref="AuthOptions.TokenTouchMinutes"/>
+    /// per process, so API calls do not each write to the store.</summary>
+    private async Task TouchAsync(AccessTokenRecord token, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var last = _touched.GetValueOrDefault(token.Id, token.LastUsedAt ?? DateTimeOffset.MinValue);
+        if (now - last < TimeSpan.FromMinutes(options.Value.TokenTouchMinutes)) return;
+        _touched[token.Id] = now;
+        await tokens.TouchAsync(token.Id, ct);
+    }
+
+    private sealed record ValidToken(UserRecord User, AccessTokenRecord Token);
 
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

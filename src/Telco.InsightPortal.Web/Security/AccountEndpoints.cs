@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Security;
+using Telco.InsightPortal.Http;
 
 namespace Telco.InsightPortal.Web.Security;
 
@@ -51,11 +52,11 @@ public static class AccountEndpoints
         if (!TryBasic(http, out var username, out var password))
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"telco-insight-portal\"";
-            return Results.Json(new { error = "Send your username and password with HTTP Basic authentication." }, statusCode: 401);
+            return ApiErrorWriter.Result(StatusCodes.Status401Unauthorized, "Send your username and password with HTTP Basic authentication.");
         }
         var signIn = await accounts.SignInAsync(username, password, HttpAuditActor.From(http, username), startSession: false, http.RequestAborted);
-        if (!signIn.Succeeded) return Results.Json(new { error = signIn.Error }, statusCode: 401);
-        if (signIn.Principal!.MustChangePassword()) return Results.Json(new { error = "Change the one-time password first (sign in to the portal)." }, statusCode: 403);
+        if (!signIn.Succeeded) return ApiErrorWriter.Result(StatusCodes.Status401Unauthorized, signIn.Error ?? "Sign-in failed.");
+        if (signIn.Principal!.MustChangePassword()) return ApiErrorWriter.Result(StatusCodes.Status403Forbidden, PasswordChangeGate.Message);
         var user = (await users.FindAsync(username, http.RequestAborted))!;
         try
         {
@@ -64,7 +65,7 @@ public static class AccountEndpoints
         }
         catch (ArgumentOutOfRangeException e)
         {
-            return Results.BadRequest(new { error = e.Message.Split(" (Parameter")[0] });
+            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, e.Message.Split(" (Parameter")[0]);
         }
     }
 
@@ -78,7 +79,7 @@ public static class AccountEndpoints
         var token = await store.GetAsync(id, http.RequestAborted);
         var mayRevokeAny = (await authorization.AuthorizeAsync(http.User, null, Policies.AdminWrite)).Succeeded;
         if (token is null || token.UserId != http.User.UserId() && !mayRevokeAny)
-            return Results.NotFound(new { error = $"No token {id}." });
+            return ApiErrorWriter.Result(StatusCodes.Status404NotFound, $"No token {id}.");
         await store.RevokeAsync(token, HttpAuditActor.From(http), http.RequestAborted);
         return Results.NoContent();
     }

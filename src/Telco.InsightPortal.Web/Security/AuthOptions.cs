@@ -23,6 +23,13 @@ public sealed class AuthOptions
 
     public int TokenMaxDays { get; set; } = 365;
 
+    /// <summary>How long a successful session or token check is remembered: the longest a sign-out, revocation or role
+    /// change made on another portal instance takes to bite here (on this instance it bites at once). 0 turns it off.</summary>
+    public int CheckCacheSeconds { get; set; } = 10;
+
+    /// <summary>A token's last use is written at most this often, not on every request.</summary>
+    public int TokenTouchMinutes { get; set; } = 5;
+
     /// <summary>Sign-in and token requests allowed per client address per minute.</summary>
     public int SignInPerMinute { get; set; } = 10;
 

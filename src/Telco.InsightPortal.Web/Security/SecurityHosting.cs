@@ -38,6 +38,7 @@ public static class SecurityHosting
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<SessionCheck>();
+        services.AddSingleton<AuthCache>();
         services.AddScoped<CircuitAuthorization>();
         services.AddScoped<CookieSessionEvents>();
         services.AddSingleton(sp => new KeyEncryptionKey(SecretFile.LoadOrCreate(builder.Configuration["Portal:Security:KeyEncryptionKey"],

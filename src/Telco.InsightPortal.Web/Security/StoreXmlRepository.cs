@@ -20,7 +20,9 @@ public sealed class StoreXmlRepository(IConnectionFactory factory) : IXmlReposit
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var connection = factory.Open();
-        connection.Execute(InsertKey, new { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        // Synchronous, as IXmlRepository is; through the write gate like every other write.
+        using var write = factory.BeginWrite();
+        write.Connection.Execute(InsertKey, new { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) }, write.Transaction);
+        write.Commit();
     }
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace Telco.InsightPortal.Web.Security;
 
-/// <summary>Authenticates "Authorization: Bearer tip_…" with a personal access token. Nothing is cached:
-/// an expired or revoked token fails on its very next use.</summary>
+/// <summary>Authenticates "Authorization: Bearer tip_…" with a personal access token. An expired token fails on its
+/// next use; a revoked one at once on the instance that revoked it and within <see cref="AuthOptions.CheckCacheSeconds"/>
+/// on the others (<see cref="AuthCache"/>).</summary>
 public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, AccessTokens tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

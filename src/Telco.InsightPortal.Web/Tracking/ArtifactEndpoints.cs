@@ -25,11 +25,11 @@ public static class ArtifactEndpoints
 
     public static WebApplication MapArtifactProxy(this WebApplication app)
     {
-        var proxy = app.MapGroup(ProxyPrefix).WithTags("Tracking (MLflow artifacts)").DisableAntiforgery().WithMlflowErrors();
+        var proxy = app.MapGroup(ProxyPrefix).WithTags("Tracking (MLflow artifacts)").DisableAntiforgery();
         // GET with a path downloads; GET without one lists ?path=, as MLflow's proxy does.
         proxy.MapGet("/artifacts/{**path}", ProxyGetAsync).Reads();
         proxy.MapPut("/artifacts/{**path}", ArtifactUpload.PutAsync).Writes();
-        app.MapGroup("").WithTags("Tracking (MLflow artifacts)").WithMlflowErrors().MapGet("/get-artifact", GetArtifactAsync).Reads();
+        app.MapGet("/get-artifact", GetArtifactAsync).WithTags("Tracking (MLflow artifacts)").Reads();
         return app;
     }
 

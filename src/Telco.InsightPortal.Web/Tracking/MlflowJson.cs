@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Telco.InsightPortal.Data.Tracking;
+using Telco.InsightPortal.Http;
 
 namespace Telco.InsightPortal.Web.Tracking;
 
@@ -20,29 +21,9 @@ public static class MlflowJson
 
     public static IResult Ok(object body) => Results.Json(body, Options);
 
-    public static IResult Error(string code, string message) =>
-        Results.Json(new { ErrorCode = code, Message = message }, Options, statusCode: code switch
-        {
-            TrackingErrors.NotFound => StatusCodes.Status404NotFound,
-            TrackingErrors.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            _ => StatusCodes.Status400BadRequest,
-        });
-
     /// <summary>An empty body reads as an empty request, whose missing required fields are then reported by name.</summary>
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : new()
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(ct);
-        if (string.IsNullOrWhiteSpace(text)) return new T();
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, Options) ?? new T();
-        }
-        catch (JsonException e)
-        {
-            throw TrackingException.Invalid($"Malformed JSON in the request body: {e.Message}");
-        }
-    }
+    public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : new() =>
+        JsonBody.ReadAsync(request, Options, () => new T(), ct: ct);
 
     public static T Required<T>(T? value, string name) where T : class =>
         value is string { Length: 0 } || value is null ? throw TrackingException.Invalid($"Missing value for required parameter '{name}'.") : value;

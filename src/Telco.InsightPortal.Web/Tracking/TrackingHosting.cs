@@ -26,8 +26,7 @@ public static class TrackingHosting
     {
         var mlflow = app.MapGroup(ApiPrefix).WithTags("Tracking (MLflow)")
             // Bearer-token clients only; there is no form to forge.
-            .DisableAntiforgery()
-            .WithMlflowErrors();
+            .DisableAntiforgery();
         mlflow.MapExperimentEndpoints();
         mlflow.MapRunEndpoints();
         mlflow.MapArtifactEndpoints();
@@ -35,23 +34,6 @@ public static class TrackingHosting
         return app;
     }
 
-    /// <summary>Answers the store's errors, and refused artifact paths, as MLflow's <c>{"error_code", "message"}</c>.</summary>
-    internal static RouteGroupBuilder WithMlflowErrors(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (TrackingException e)
-            {
-                return MlflowJson.Error(e.ErrorCode, e.Message);
-            }
-            catch (Ml.Artifacts.ArtifactPathException e)
-            {
-                return MlflowJson.Error(TrackingErrors.InvalidParameter, e.Message);
-            }
-        });
 
     internal static RouteHandlerBuilder Reads(this RouteHandlerBuilder endpoint) => endpoint.RequireAuthorization(Policies.ExperimentsRead);
 

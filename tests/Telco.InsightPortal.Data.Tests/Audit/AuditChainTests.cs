@@ -143,10 +143,9 @@ public sealed class AuditChainTests
                 if (i % 5 == 4)
                 {
                     // A change that fails after its entry was appended: the number must go back.
-                    using var connection = s.Store.Factory.Open();
-                    using var tx = StoreTransactions.BeginWrite(connection);
-                    s.Trail.Append(connection, tx, actor, new AuditEvent("test.rollback", "worker", w.ToString()));
-                    tx.Rollback();
+                    await using var write = await s.Store.Factory.BeginWriteAsync();
+                    await s.Trail.AppendAsync(write.Connection, write.Transaction, actor, new AuditEvent("test.rollback", "worker", w.ToString()));
+                    await write.Transaction.RollbackAsync();
                     continue;
                 }
                 await s.Trail.AppendAsync(actor, new AuditEvent("test.append", "worker", w.ToString()));
@@ -194,10 +193,9 @@ public sealed class AuditChainTests
 
         for (var trial = 0; trial < 200; trial++)
         {
-            var (connection, tx) = await s.BeginAsync();
-            await using (connection)
-            await using (tx)
+            await using (var write = await s.BeginAsync())
             {
+                var (connection, tx) = (write.Connection, write.Transaction);
                 s.DropTriggers(connection, tx);
                 var (what, latestBad) = TamperAtRandom(s, connection, tx, random, n);
                 var result = s.Verify(connection, tx);
@@ -253,10 +251,9 @@ public sealed class AuditChainTests
         await using var s = await AuditStore.CreateAsync(provider);
         onStore?.Invoke(s);
         await s.AppendAsync(40, checkpointEvery: 10);
-        var (connection, tx) = await s.BeginAsync();
-        await using (connection)
-        await using (tx)
+        await using (var write = await s.BeginAsync())
         {
+            var (connection, tx) = (write.Connection, write.Transaction);
             s.DropTriggers(connection, tx);
             tamper(connection, tx);
             await tx.CommitAsync();

@@ -34,11 +34,7 @@ internal sealed class AuditStore(TestStore store) : IAsyncDisposable
 
     public AuditVerification Verify(DbConnection connection, DbTransaction tx) => AuditVerifier.Verify(connection, tx, Key);
 
-    public async Task<(DbConnection Connection, DbTransaction Tx)> BeginAsync()
-    {
-        var connection = await Store.Factory.OpenAsync();
-        return (connection, StoreTransactions.BeginWrite(connection));
-    }
+    public Task<WriteTransaction> BeginAsync() => Store.Factory.BeginWriteAsync();
 
     public void DropTriggers(DbConnection c, DbTransaction tx) => c.Execute(Provider == StoreProvider.Sqlite
         ? """

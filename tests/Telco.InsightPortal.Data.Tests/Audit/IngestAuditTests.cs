@@ -106,6 +106,9 @@ public sealed class IngestAuditTests
         public void Append(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry) =>
             throw new InvalidOperationException("audit store unavailable");
 
+        public Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditActor actor, AuditEvent entry, CancellationToken ct = default) =>
+            throw new InvalidOperationException("audit store unavailable");
+
         public Task AppendAsync(AuditActor actor, AuditEvent entry, CancellationToken ct = default) => real.AppendAsync(actor, entry, ct);
     }
 }

@@ -44,7 +44,7 @@ public abstract class AdminTestContext : PortalTestContext
         Services.AddSingleton(Log);
         Services.AddSingleton<IAuditTrail>(trail);
         Services.AddSingleton(options);
-        Issuer = new AccessTokens(Tokens, Users, options, TimeProvider.System);
+        Issuer = new AccessTokens(Tokens, Users, new AuthCache(Users, Tokens, options), options, TimeProvider.System);
         Services.AddSingleton(Issuer);
         Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
         Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });

@@ -120,7 +120,7 @@ public sealed class CancelApiTests
         var (status, body) = await CancelAsync(client, runId);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Contains("already ended (FINISHED)", body.GetProperty("error").GetString());
+        Assert.Contains("already ended (FINISHED)", body.GetProperty("detail").GetString());
         Assert.Equal("FINISHED", (await portal.Services.GetRequiredService<TrackingStore>().GetRunAsync(runId, Ct)).Info.Status);
     }
 
@@ -136,7 +136,7 @@ public sealed class CancelApiTests
         var (status, body) = await CancelAsync(client, runId);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Contains("There is no run", body.GetProperty("error").GetString());
+        Assert.Contains("There is no run", body.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class CancelApiTests
         var (status, body) = await CancelAsync(client, run.Info.RunId);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Contains("MLflow client", body.GetProperty("error").GetString());
+        Assert.Contains("MLflow client", body.GetProperty("detail").GetString());
         Assert.Equal("RUNNING", (await tracking.GetRunAsync(run.Info.RunId, Ct)).Info.Status);
     }
 
