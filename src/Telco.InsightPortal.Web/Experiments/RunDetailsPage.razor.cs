@@ -25,6 +25,7 @@ public sealed partial class RunDetailsPage : IDisposable
     private RunProgressState? _progress;
     private bool _loaded;
     private List<BreadcrumbItem> _crumbs = [];
+    private string? _experimentName;
     private IReadOnlyList<KeyValuePair<string, string>> _metrics = [];
     private IReadOnlyList<KeyValuePair<string, string>> _params = [];
     private IReadOnlyList<KeyValuePair<string, string>> _tags = [];
@@ -104,7 +105,9 @@ public sealed partial class RunDetailsPage : IDisposable
         var active = RunView.IsActive(run.Info.Status);
         // The log is an artifact once the run has ended; until then it is still being written (see the Log tab).
         if (active) artifacts = artifacts with { Files = artifacts.Files.Where(f => f.Name != RunLog.FileName).ToList() };
-        _crumbs = [new("Experiments", "/experiments"), new("Experiment " + run.Info.ExperimentId, ExperimentLinks.Experiment(run.Info.ExperimentId)),
+        // The name is read once: the page re-reads a running run every few seconds, and a run never changes experiment.
+        _experimentName ??= (await Tracking.GetExperimentAsync(run.Info.ExperimentId, ct)).Name;
+        _crumbs = [new("Experiments", "/experiments"), new(_experimentName, ExperimentLinks.Experiment(run.Info.ExperimentId)),
             new(run.Info.RunName, null, disabled: true)];
         _metrics = run.Metrics.GroupBy(m => m.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => KeyValuePair.Create(g.Key, RunView.MetricText(run, g.Key))).ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Telco.InsightPortal.Http;
 
 namespace Telco.InsightPortal.Web.Security;
 
@@ -30,17 +31,19 @@ public sealed class CookieSessionEvents(SessionCheck sessions) : CookieAuthentic
         }
     }
 
-    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
-        ApiStatusOr(context, StatusCodes.Status401Unauthorized, () => base.RedirectToLogin(context));
-
-    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        ApiStatusOr(context, StatusCodes.Status403Forbidden, () => base.RedirectToAccessDenied(context));
-
-    /// <summary>API clients get a status code, not a redirect to an HTML page.</summary>
-    private static Task ApiStatusOr(RedirectContext<CookieAuthenticationOptions> context, int status, Func<Task> redirect)
+    /// <summary>API clients get a 401, not a redirect to an HTML page.</summary>
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api")) return redirect();
-        context.Response.StatusCode = status;
+        if (ApiFamilies.Of(context.Request.Path) == ApiFamily.None) return base.RedirectToLogin(context);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A signed-in user without access gets HTTP 403 where they are, pages included: the status pages
+    /// render the access-denied page under that status, rather than a redirect to a page that answers 200.</summary>
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
 

@@ -47,7 +47,7 @@ public sealed class RoleMatrixTests
         {
             var policy = Policy(endpoint)!;
             var (method, path) = Request(endpoint);
-            var isApi = path.StartsWith("/api", StringComparison.Ordinal);
+            var isApi = Http.ApiFamilies.Of(path) != Http.ApiFamily.None;
             foreach (var (caller, client) in callers)
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

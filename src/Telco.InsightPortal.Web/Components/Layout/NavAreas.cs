@@ -1,29 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using MudBlazor;
 
 namespace Telco.InsightPortal.Web.Components.Layout;
 
-public sealed record NavArea(string Title, string Href, string Icon, bool Available)
+/// <summary>An area of the portal: where it is, and what a role that may read it (and one that may write it) does there.</summary>
+public sealed record NavArea(string Title, string Href, string Icon, string ForReaders, string? ForWriters = null)
 {
-    /// <summary>The menu lists an area only to roles that may read it.</summary>
+    /// <summary>The menu and the home page list an area only to roles that may read it.</summary>
     public string ReadPolicy => Title.ToLowerInvariant() + ":read";
+
+    public string WritePolicy => Title.ToLowerInvariant() + ":write";
 }
 
-/// <summary>The portal's areas, as the navigation shows them.</summary>
+/// <summary>The portal's areas, as the navigation and the home page show them: only areas that are built.</summary>
 public static class NavAreas
 {
     public static readonly IReadOnlyList<NavArea> All =
     [
-        new("Apps", "/apps", Icons.Material.Filled.Apps, false),
-        new("Dashboards", "/dashboards", Icons.Material.Filled.Dashboard, false),
-        new("Data", "/data", Icons.Material.Filled.Storage, true),
-        new("Experiments", "/experiments", Icons.Material.Filled.Science, true),
-        new("Models", "/models", Icons.Material.Filled.ModelTraining, true),
-        new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload, true),
-        new("Jobs", "/jobs", Icons.Material.Filled.Schedule, false),
-        new("Monitoring", "/monitoring", Icons.Material.Filled.MonitorHeart, false),
-        new("Lineage", "/lineage", Icons.Material.Filled.AccountTree, false),
-        new("Audit", "/audit", Icons.Material.Filled.FactCheck, true),
+        new("Data", "/data", Icons.Material.Filled.Storage,
+            "Browse datasets, their snapshot history, rows and column profiles.",
+            "Upload CSV batches and generate demo batches; each becomes an immutable snapshot."),
+        new("Experiments", "/experiments", Icons.Material.Filled.Science,
+            "Compare training runs: metrics, parameters, curves, feature importance and logs.",
+            "Train models on a snapshot, sweep trainers, cancel runs; MLflow clients can log here too."),
+        new("Models", "/models", Icons.Material.Filled.ModelTraining,
+            "Read model cards: intended use, training data, metrics by segment.",
+            "Register runs as model versions, request promotions and approve other people's."),
+        new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload,
+            "Watch scoring endpoints: traffic, latency, errors and recent predictions.",
+            "Deploy versions, redeploy, canary and roll back, manage access keys, try a prediction."),
+        new("Audit", "/audit", Icons.Material.Filled.FactCheck,
+            "Search the tamper-evident audit trail, verify its chain and export it."),
         // "/admin" is also the users page's route, so the entry stays highlighted on every admin page.
-        new("Admin", "/admin", Icons.Material.Filled.AdminPanelSettings, true),
+        new("Admin", "/admin", Icons.Material.Filled.AdminPanelSettings,
+            "Review users, their roles and access tokens.",
+            "Create users, change roles, reset passwords, unlock and disable accounts, revoke tokens."),
     ];
+}
+
+/// <summary>An area a user may use, and whether they may change things there.</summary>
+public sealed record AreaAccess(NavArea Area, bool CanWrite)
+{
+    public static async Task<IReadOnlyList<AreaAccess>> ForAsync(IAuthorizationService authorization, ClaimsPrincipal user)
+    {
+        var areas = new List<AreaAccess>();
+        foreach (var area in NavAreas.All)
+        {
+            if (!(await authorization.AuthorizeAsync(user, area.ReadPolicy)).Succeeded) continue;
+            // Read-only areas (audit) have no write policy to ask about.
+            areas.Add(new(area, area.ForWriters is not null && (await authorization.AuthorizeAsync(user, area.WritePolicy)).Succeeded));
+        }
+        return areas;
+    }
+
+    /// <summary>What a personal access token is good for with these areas.</summary>
+    public static string TokenPurpose(IReadOnlyList<AreaAccess> areas) => areas.Count == 0
+        ? "With your role there is no API to call yet: hosted apps and shared dashboards open in the browser. You need a token only when an administrator asks for one."
+        : "A token lets scripts and MLflow clients call the portal's API as you, with your role's rights in "
+          + string.Join(", ", areas.Select(a => a.Area.Title.ToLowerInvariant() + (a.CanWrite ? " (read and change)" : " (read)"))) + ".";
 }

@@ -16,6 +16,9 @@ public sealed partial class MyTokensPage
     [Inject] private IAuditActorAccessor Actor { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private Microsoft.AspNetCore.Authorization.IAuthorizationService Authorization { get; set; } = default!;
+
+    private IReadOnlyList<Components.Layout.AreaAccess> _areas = [];
 
     private UserRecord? _account;
     private IReadOnlyList<AccessTokenRecord> _tokens = [];
@@ -25,6 +28,7 @@ public sealed partial class MyTokensPage
     protected override async Task OnInitializedAsync()
     {
         var me = (await Authentication.GetAuthenticationStateAsync()).User;
+        _areas = await Components.Layout.AreaAccess.ForAsync(Authorization, me);
         _account = me.UserId() is { } id ? await Users.GetAsync(id) : null;
         await LoadAsync();
         _loading = false;
