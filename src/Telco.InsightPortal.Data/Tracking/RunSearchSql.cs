@@ -1,5 +1,7 @@
 using System.Text;
 using Dapper;
+using Telco.InsightPortal.Core.Parsing;
+using Telco.InsightPortal.Data.Filters;
 
 namespace Telco.InsightPortal.Data.Tracking;
 
@@ -11,11 +13,6 @@ internal static class RunSearchSql
     {
         ["status"] = "r.status", ["run_name"] = "r.run_name", ["run_id"] = "r.run_id", ["user_id"] = "r.user_id",
         ["lifecycle_stage"] = "r.lifecycle_stage", ["start_time"] = "r.start_time", ["end_time"] = "r.end_time",
-    };
-
-    private static readonly Dictionary<string, string> Operators = new()
-    {
-        ["="] = "=", ["!="] = "<>", ["<"] = "<", ["<="] = "<=", [">"] = ">", [">="] = ">=",
     };
 
     public static (string Sql, DynamicParameters Parameters) Build(IReadOnlyCollection<long> experimentIds, ViewType view,
@@ -32,12 +29,7 @@ internal static class RunSearchSql
             ViewType.DeletedOnly => " AND r.lifecycle_stage = 'deleted'",
             _ => "",
         });
-        if (filter is not null)
-        {
-            var clauses = 0;
-            sql.Append(" AND ");
-            Append(sql, parameters, filter, ref clauses);
-        }
+        if (filter is not null) sql.Append(" AND ").Append(FilterSql.Condition(filter, (clause, i) => Comparison(parameters, (FilterClause)clause, i)));
         sql.Append(" ORDER BY ");
         for (var i = 0; i < orderBy.Count; i++)
         {
@@ -57,59 +49,15 @@ internal static class RunSearchSql
         return (sql.ToString(), parameters);
     }
 
-    private static void Append(StringBuilder sql, DynamicParameters parameters, FilterNode node, ref int clauses)
-    {
-        switch (node)
-        {
-            case FilterAll all:
-                AppendTerms(sql, parameters, all.Terms, " AND ", ref clauses);
-                break;
-            case FilterAny any:
-                AppendTerms(sql, parameters, any.Terms, " OR ", ref clauses);
-                break;
-            case FilterClause clause:
-                sql.Append(Comparison(parameters, clause, clauses++));
-                break;
-        }
-    }
-
-    private static void AppendTerms(StringBuilder sql, DynamicParameters parameters, IReadOnlyList<FilterNode> terms, string joiner, ref int clauses)
-    {
-        sql.Append('(');
-        for (var t = 0; t < terms.Count; t++)
-        {
-            if (t > 0) sql.Append(joiner);
-            Append(sql, parameters, terms[t], ref clauses);
-        }
-        sql.Append(')');
-    }
-
-    /// <summary>One comparison; an IN list becomes one parameter per value, the same SQL on both engines.</summary>
     private static string Comparison(DynamicParameters parameters, FilterClause clause, int i)
     {
+        if (clause.Entity == FilterEntity.Attribute) return FilterSql.Predicate(parameters, AttributeColumns[clause.Key], clause.Operator, clause.Value, i);
         parameters.Add($"K{i}", clause.Key);
-        string predicate;
-        if (clause.Value is IReadOnlyList<object> values)
-        {
-            var names = new List<string>();
-            for (var j = 0; j < values.Count; j++)
-            {
-                parameters.Add($"V{i}_{j}", values[j]);
-                names.Add($"@V{i}_{j}");
-            }
-            predicate = $"{(clause.Operator == RunFilter.NotIn ? "NOT IN" : "IN")} ({string.Join(", ", names)})";
-        }
-        else
-        {
-            parameters.Add($"V{i}", clause.Value);
-            predicate = $"{Operators[clause.Operator]} @V{i}";
-        }
         return clause.Entity switch
         {
-            FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND m.value {predicate})",
-            FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND p.value {predicate})",
-            FilterEntity.Tag => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND t.value {predicate})",
-            _ => $"{AttributeColumns[clause.Key]} {predicate}",
+            FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND {FilterSql.Predicate(parameters, "m.value", clause.Operator, clause.Value, i)})",
+            FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND {FilterSql.Predicate(parameters, "p.value", clause.Operator, clause.Value, i)})",
+            _ => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND {FilterSql.Predicate(parameters, "t.value", clause.Operator, clause.Value, i)})",
         };
     }
 }
