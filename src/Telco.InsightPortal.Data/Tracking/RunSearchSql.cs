@@ -1,7 +1,9 @@
 using System.Text;
+using System.Text.Json;
 using Dapper;
 using Telco.InsightPortal.Core.Parsing;
 using Telco.InsightPortal.Data.Filters;
+using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Tracking;
 
@@ -15,14 +17,19 @@ internal static class RunSearchSql
         ["lifecycle_stage"] = "r.lifecycle_stage", ["start_time"] = "r.start_time", ["end_time"] = "r.end_time",
     };
 
-    public static (string Sql, DynamicParameters Parameters) Build(IReadOnlyCollection<long> experimentIds, ViewType view,
+    // The experiment ids travel as one parameter however many a client sends: a JSON array that SQLite unpacks, an
+    // array on PostgreSQL. A list would take one parameter each, and SQLite refuses more than 32,766.
+    private const string SqliteExperiments = "SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id IN (SELECT value FROM json_each(@ExperimentIds))";
+    private const string PostgresExperiments = "SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id = ANY(@ExperimentIds)";
+
+    public static (string Sql, DynamicParameters Parameters) Build(StoreProvider provider, IReadOnlyCollection<long> experimentIds, ViewType view,
         FilterNode? filter, IReadOnlyList<OrderClause> orderBy, int limit, long offset)
     {
         var parameters = new DynamicParameters();
-        parameters.Add("ExperimentIds", experimentIds);
+        parameters.Add("ExperimentIds", provider == StoreProvider.Postgres ? experimentIds.ToArray() : JsonSerializer.Serialize(experimentIds));
         parameters.Add("Limit", limit);
         parameters.Add("Offset", offset);
-        var sql = new StringBuilder("SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id IN @ExperimentIds ");
+        var sql = new StringBuilder(provider == StoreProvider.Postgres ? PostgresExperiments : SqliteExperiments);
         sql.Append(view switch
         {
             ViewType.ActiveOnly => " AND r.lifecycle_stage = 'active'",
