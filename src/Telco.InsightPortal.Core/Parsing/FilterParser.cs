@@ -42,7 +42,7 @@ public static class FilterParser
         public FilterReader(string text, FilterGrammar grammar, Func<FilterComparison, FilterNode>? check, ParserLimits? limits = null)
         {
             limits ??= ParserLimits.Filter;
-            limits.CheckLength(text);
+            limits.Check(text);
             _lexer = new FilterLexer(limits, text);
             _budget = new ParseBudget(limits, text);
             _grammar = grammar;

@@ -19,8 +19,30 @@ public sealed class ParseException(string message, int? position = null) : Excep
 
     public static string Excerpt(string text, int position)
     {
-        if (text.Length <= EchoLength) return text;
+        if (text.Length <= EchoLength) return Printable(text);
         var start = Math.Clamp(position - EchoLength / 2, 0, text.Length - EchoLength);
-        return (start > 0 ? "…" : "") + text.Substring(start, EchoLength) + (start + EchoLength < text.Length ? "…" : "");
+        return (start > 0 ? "…" : "") + Printable(text.Substring(start, EchoLength)) + (start + EchoLength < text.Length ? "…" : "");
+    }
+
+    /// <summary>Unpaired surrogates (in the text, or made by cutting a window) become U+FFFD: a message is sent as
+    /// JSON, and JSON cannot carry them.</summary>
+    private static string Printable(string text)
+    {
+        var at = IndexOfUnpairedSurrogate(text);
+        if (at < 0) return text;
+        var chars = text.ToCharArray();
+        for (; at >= 0; at = IndexOfUnpairedSurrogate(text, at + 1)) chars[at] = '\uFFFD';
+        return new string(chars);
+    }
+
+    internal static int IndexOfUnpairedSurrogate(string text, int from = 0)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else return i;
+        }
+        return -1;
     }
 }

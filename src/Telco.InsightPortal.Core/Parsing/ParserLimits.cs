@@ -22,14 +22,22 @@ public sealed record ParserLimits(string Subject, int MaxLength, int MaxDepth, i
     /// clauses in one search.</summary>
     public static readonly ParserLimits OrderBy = new("order_by clause", 512, 0, 16, "order_by clauses");
 
+    /// <summary>One audit filter value (actor, action, target, outcome): compared as a whole, never parsed, but still
+    /// user text on its way to a SQL parameter. Names and ids in the trail are far shorter.</summary>
+    public static readonly ParserLimits AuditFilter = new("audit filter", 1_000, 0, 1, "values");
+
     /// <summary>A page token the portal made is under 40 characters.</summary>
     public static readonly ParserLimits PageToken = new("page token", 256, 0, 1, "tokens");
 
-    /// <summary>Refuses text longer than <see cref="MaxLength"/>, before any parsing.</summary>
-    public void CheckLength(string text)
+    /// <summary>Refuses text longer than <see cref="MaxLength"/>, before any parsing, and text that no store can hold
+    /// (PostgreSQL refuses a NUL in a text parameter; an unpaired surrogate is not Unicode), so what passes can travel
+    /// to the store as a parameter.</summary>
+    public void Check(string text)
     {
         if (text.Length > MaxLength)
             throw new ParseException($"Invalid {Subject}: it is {Count(text.Length)} characters long; the limit is {Count(MaxLength)}.");
+        if (text.IndexOf('\0') is var nul and >= 0) throw ParseException.At(this, text, nul, "NUL characters are not allowed");
+        if (ParseException.IndexOfUnpairedSurrogate(text) is var lone and >= 0) throw ParseException.At(this, text, lone, "an unpaired surrogate is not text");
     }
 
     /// <summary>Refuses more than <see cref="MaxItems"/> items given at once (the clauses of an order_by list).</summary>

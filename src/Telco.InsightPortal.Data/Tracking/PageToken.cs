@@ -16,7 +16,7 @@ public static class PageToken
     public static long Decode(string? token)
     {
         if (string.IsNullOrEmpty(token)) return 0;
-        ParseRefusal.AsInvalidParameter(() => ParserLimits.PageToken.CheckLength(token));
+        ParseRefusal.AsInvalidParameter(() => ParserLimits.PageToken.Check(token));
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));

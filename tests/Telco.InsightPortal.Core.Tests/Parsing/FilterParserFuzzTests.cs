@@ -100,7 +100,7 @@ public sealed class FilterParserFuzzTests
         var op = ops[random.Next(ops.Length)];
         object Value() => random.Next(2) == 0
             ? Math.Round(random.NextDouble() * 2000 - 1000, random.Next(0, 4))
-            : new[] { "rock and roll", "x' y", "a or (b", "\"", "", "%_", "in (1)", "\0\t" }[random.Next(8)];
+            : new[] { "rock and roll", "x' y", "a or (b", "\"", "", "%_", "in (1)", "\t\n\u0001" }[random.Next(8)];
         object value = op is FilterOperators.In or FilterOperators.NotIn ? Enumerable.Range(0, random.Next(1, 4)).Select(_ => Value()).ToList() : Value();
         return new FilterComparison(key, op, value, 0);
     }

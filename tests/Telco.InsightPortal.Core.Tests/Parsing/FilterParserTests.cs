@@ -61,7 +61,8 @@ public sealed class FilterParserTests
     [InlineData("metrics. > 1", "position 8: expected a key after the prefix")]
     [InlineData("metrics.a ~ 1", "position 10: operator '~' is not supported")]
     [InlineData("metrics.a in (1, (2))", "position 17: expected a number or a quoted string")]
-    [InlineData("metrics.a = 1 \0", "position 14: unexpected '\0'")]
+    [InlineData("metrics.a = 1 \u0001", "position 14: unexpected '\u0001'")]
+    [InlineData("metrics.a = 'x\0y'", "position 14: NUL characters are not allowed")]
     [InlineData("metrics.a = `x`", "position 12: expected a number or a quoted string")]
     [InlineData("metrics.a = 'x", "position 14: unterminated ' quote")]
     [InlineData("name = 'a' or in = 'b'", "position 14: expected a key, got 'in'")]
@@ -70,6 +71,14 @@ public sealed class FilterParserTests
         var error = Assert.Throws<ParseException>(() => Parse(filter, filter.StartsWith("name") ? Bare : Prefixed));
 
         Assert.Contains(says, error.Message);
+    }
+
+    [Fact]
+    public void UnpairedSurrogatesAreRefusedAndNotEchoed()
+    {
+        var error = Assert.Throws<ParseException>(() => Parse("name = 'x\ud800' or name = '🙂'"));
+
+        Assert.Equal("Invalid filter 'name = 'x\uFFFD' or name = '🙂'' at position 9: an unpaired surrogate is not text.", error.Message);
     }
 
     [Fact]
