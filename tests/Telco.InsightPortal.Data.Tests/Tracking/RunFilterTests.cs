@@ -23,17 +23,12 @@ public sealed class RunFilterTests
     [InlineData(StoreProvider.Postgres, "metrics.roc_auc in (0.8, 0.9) and attributes.run_name not in ('c')", "b")]
     public async Task OrInAndParenthesesSelectTheRunsTheySay(StoreProvider provider, string filter, string expected)
     {
-        await using var f = await TrackingFixture.CreateAsync(provider);
-        var experiment = await f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist);
-        foreach (var (name, auc, trainer) in new[] { ("a", 0.84, "logistic"), ("b", 0.80, "lightgbm"), ("c", 0.90, "fasttree"), ("d", 0.95, "fastforest") })
-        {
-            var runId = await f.NewRunAsync(experiment, name);
-            await f.Tracking.LogBatchAsync(runId, [new("roc_auc", auc, 1, 0)], [new("trainer", trainer)], [new("trainer", trainer)]);
-        }
+        var runs = new[] { ("a", 0.84, "logistic"), ("b", 0.80, "lightgbm"), ("c", 0.90, "fasttree"), ("d", 0.95, "fastforest") }
+            .Select(r => new LoggedRun(r.Item1, [new("roc_auc", r.Item2, 1, 0)], [new("trainer", r.Item3)], [new("trainer", r.Item3)]));
 
-        var page = await f.Tracking.SearchRunsAsync([experiment], filter, ViewType.ActiveOnly, null, ["attributes.run_name"], null);
+        var names = await RunNamesMatchingAsync(provider, filter, runs);
 
-        Assert.Equal(expected.Split(','), page.Runs.Select(r => r.Info.RunName));
+        Assert.Equal(expected.Split(','), names);
     }
 
     [Theory]
@@ -47,17 +42,12 @@ public sealed class RunFilterTests
     [InlineData(StoreProvider.Postgres, "tags.\"note\" in ('(', ')')", "gbm-2")]
     public async Task QuotedValuesKeepKeywordsQuotesAndBrackets(StoreProvider provider, string filter, string expected)
     {
-        await using var f = await TrackingFixture.CreateAsync(provider);
-        var experiment = await f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist);
-        foreach (var (name, song, note) in new[] { ("a", "rock and roll", "and"), ("b", "rock", "x' y"), ("c", "roll", "a or b"), ("gbm-2", "Rock And Roll", "(") })
-        {
-            var runId = await f.NewRunAsync(experiment, name);
-            await f.Tracking.LogBatchAsync(runId, [], [new("song", song), new("song name", song)], [new("note", note)]);
-        }
+        var runs = new[] { ("a", "rock and roll", "and"), ("b", "rock", "x' y"), ("c", "roll", "a or b"), ("gbm-2", "Rock And Roll", "(") }
+            .Select(r => new LoggedRun(r.Item1, [], [new("song", r.Item2), new("song name", r.Item2)], [new("note", r.Item3)]));
 
-        var page = await f.Tracking.SearchRunsAsync([experiment], filter, ViewType.ActiveOnly, null, ["attributes.run_name"], null);
+        var names = await RunNamesMatchingAsync(provider, filter, runs);
 
-        Assert.Equal(expected.Split(','), page.Runs.Select(r => r.Info.RunName));
+        Assert.Equal(expected.Split(','), names);
     }
 
     [Fact]
@@ -149,5 +139,17 @@ public sealed class RunFilterTests
         Assert.Contains("17 order_by clauses; the limit is 16", tooMany.Message);
         Assert.Contains("the limit is 512", tooLong.Message);
         Assert.Contains("Invalid page token: it is 1,048,576 characters long; the limit is 256", token.Message);
+    }
+
+    private sealed record LoggedRun(string Name, TrackingMetric[] Metrics, TrackingParam[] Params, TrackingTag[] Tags);
+
+    /// <summary>Logs the runs into a new experiment and answers the names of those the filter selects, by name.</summary>
+    private static async Task<IReadOnlyList<string>> RunNamesMatchingAsync(StoreProvider provider, string filter, IEnumerable<LoggedRun> runs)
+    {
+        await using var f = await TrackingFixture.CreateAsync(provider);
+        var experiment = await f.Tracking.CreateExperimentAsync("churn", null, [], TrackingFixture.Scientist);
+        foreach (var run in runs) await f.Tracking.LogBatchAsync(await f.NewRunAsync(experiment, run.Name), run.Metrics, run.Params, run.Tags);
+        var page = await f.Tracking.SearchRunsAsync([experiment], filter, ViewType.ActiveOnly, null, ["attributes.run_name"], null);
+        return page.Runs.Select(r => r.Info.RunName).ToList();
     }
 }
