@@ -5,6 +5,7 @@ return args switch
     ["ingest", .. var rest] => await IngestCommand.RunAsync(BenchArgs.Parse(rest)),
     ["baseline", .. var rest] => await BaselineCommand.RunAsync(BenchArgs.Parse(rest)),
     ["bench", .. var rest] => await BenchCommand.RunAsync(BenchArgs.Parse(rest)),
+    ["preview", .. var rest] => await PreviewCommand.RunAsync(BenchArgs.Parse(rest)),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
           ingest   --db <sqlite file> --rows N [--dataset name]   stream N synthetic rows through SnapshotWriter
           baseline --db <sqlite file> --rows N --like <ingest db> bare prepared inserts of the same typed rows
           bench    [--rows N] [--reads N] [--dir folder]          both in child processes, then page reads
+          preview  --db <ingest db> [--reads N]                   page reads only, of a database an ingest left
         """);
     return 2;
 }

@@ -168,6 +168,39 @@ public sealed class SnapshotTests
     }
 
     [Theory]
+    [InlineData(StoreProvider.Sqlite, "tier", false, "R2,R4,R1,R3,R5")]
+    [InlineData(StoreProvider.Postgres, "tier", false, "R2,R4,R1,R3,R5")]
+    [InlineData(StoreProvider.Sqlite, "tier", true, "R5,R3,R1,R4,R2")]
+    [InlineData(StoreProvider.Postgres, "tier", true, "R5,R3,R1,R4,R2")]
+    [InlineData(StoreProvider.Sqlite, "seen", false, "R2,R3,R5,R4,R1")]
+    [InlineData(StoreProvider.Postgres, "seen", false, "R2,R3,R5,R4,R1")]
+    [InlineData(StoreProvider.Sqlite, "seen", true, "R1,R4,R5,R3,R2")]
+    [InlineData(StoreProvider.Postgres, "seen", true, "R1,R4,R5,R3,R2")]
+    [InlineData(StoreProvider.Sqlite, "plan", false, "R3,R4,R1,R2,R5")]
+    [InlineData(StoreProvider.Postgres, "plan", false, "R3,R4,R1,R2,R5")]
+    public async Task SortedPagesOrderNullsFirstThenValuesThenIngestOrderTheSameOnBothEngines(StoreProvider provider, string column, bool descending, string expected)
+    {
+        await using var s = await StoreUnderTest.CreateAsync(provider);
+        var result = await s.IngestAsync("sorts", """
+            id,tier,seen,plan
+            R1,2,2024-03-01T00:00:00Z,basic
+            R2,1,,fiber
+            R3,2,2024-01-01T00:00:00Z,
+            R4,1,2024-02-01T10:00:00+02:00,Basic
+            R5,3,2024-02-01T07:00:00Z,fiber
+
+            """);
+
+        var whole = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 0, 10, column, descending);
+        var middle = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 1, 2, column, descending);
+        var past = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 5, 2, column, descending);
+
+        Assert.Equal(expected.Split(','), whole.Rows.Select(r => (string)r[1]!));
+        Assert.Equal(expected.Split(',')[1..3], middle.Rows.Select(r => (string)r[1]!));
+        Assert.Empty(past.Rows);
+    }
+
+    [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
     public async Task MigrationsAreRecordedAndApplyOnce(StoreProvider provider)
@@ -185,22 +218,37 @@ public sealed class SnapshotTests
     [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
-    public async Task LargeSnapshotsPageSortedThroughAnIndexWithNullsFirstAscendingAndLastDescending(StoreProvider provider)
+    public async Task LargeSnapshotsPageSortedWithNullsFirstAscendingAndLastDescendingWithoutChangingTheSchema(StoreProvider provider)
     {
         await using var s = await StoreUnderTest.CreateAsync(provider);
-        var n = (int)DatasetStore.SortIndexThreshold + 10;
+        // Above the 50,000 rows from which sorted reads used to build an index.
+        const int n = 50_010;
         var rows = new System.Text.StringBuilder("id,plan,charges,churn\n");
         for (var i = 1; i <= n; i++) rows.Append($"R{i:D6},p,{(i % 1000 == 0 ? "" : ((i * 7919L) % 100_003).ToString(System.Globalization.CultureInfo.InvariantCulture))},No\n");
         var result = await s.IngestAsync("big", rows.ToString());
         var all = s.Datasets.ReadRows(result.Dataset!, result.Snapshot!).Select(r => r[2] as double?).ToList();
         var ascending = all.OrderBy(v => v.HasValue).ThenBy(v => v).ToList();
+        var schemaBefore = await SchemaAsync(s.Store);
 
         var first = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 0, 100, "charges");
         var deep = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 30_000, 100, "charges");
         var last = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 0, 5, "charges", descending: true);
+        var byText = await s.Datasets.PageAsync(result.Dataset!, result.Snapshot!, 49_990, 100, "id", descending: true);
 
         Assert.Equal(ascending.Take(100), first.Rows.Select(r => r[3] as double?));
         Assert.Equal(ascending.Skip(30_000).Take(100), deep.Rows.Select(r => r[3] as double?));
         Assert.Equal(ascending.AsEnumerable().Reverse().Take(5), last.Rows.Select(r => r[3] as double?));
+        Assert.Equal(Enumerable.Range(1, 20).Reverse().Select(i => $"R{i:D6}"), byText.Rows.Select(r => (string)r[1]!));
+        Assert.Equal(schemaBefore, await SchemaAsync(s.Store));
+    }
+
+    /// <summary>Every table and index of the store with its definition: what a read must leave as it found it.</summary>
+    private static async Task<List<string>> SchemaAsync(TestStore store)
+    {
+        await using var connection = await store.Factory.OpenAsync();
+        var sql = store.Provider == StoreProvider.Sqlite
+            ? "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name"
+            : "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public' UNION ALL SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1";
+        return (await connection.QueryAsync<string>(sql)).ToList();
     }
 }

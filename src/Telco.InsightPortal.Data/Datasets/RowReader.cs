@@ -19,14 +19,17 @@ internal static class RowReader
             {
                 ColumnType.Integer => reader.GetInt64(i),
                 ColumnType.Real => reader.GetDouble(i),
-                ColumnType.Timestamp => reader.GetValue(i) switch
-                {
-                    DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
-                    var v => DateTimeOffset.Parse((string)v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                },
+                ColumnType.Timestamp => Timestamp(reader, i),
                 _ => reader.GetString(i),
             };
         }
         return row;
     }
+
+    /// <summary>A TIMESTAMPTZ on PostgreSQL, ISO-8601 text on SQLite.</summary>
+    public static DateTimeOffset Timestamp(DbDataReader reader, int i) => reader.GetValue(i) switch
+    {
+        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        var v => DateTimeOffset.Parse((string)v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+    };
 }

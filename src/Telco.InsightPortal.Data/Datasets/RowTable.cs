@@ -12,6 +12,8 @@ namespace Telco.InsightPortal.Data.Datasets;
 /// </summary>
 public sealed class RowTable(long datasetId, DatasetSchema schema, StoreProvider provider)
 {
+    public long DatasetId => datasetId;
+
     public string Name { get; } = "ds_" + datasetId.ToString(CultureInfo.InvariantCulture);
 
     public DatasetSchema Schema => schema;
@@ -36,28 +38,20 @@ public sealed class RowTable(long datasetId, DatasetSchema schema, StoreProvider
     public string CopySql() =>
         "COPY " + Name + " (_row_id, " + string.Join(", ", schema.Columns.Select(c => ColumnName(c.Ordinal))) + ") FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>One page of the rows in [@from, @to), in physical order or sorted by one schema column.
-    /// With <paramref name="viaSortIndex"/>, SQLite is steered onto the column's index (the unary + keeps it
-    /// from preferring the row-id range, which would sort the whole snapshot for every page).</summary>
-    public string PageSql(DatasetColumn? sortBy, bool descending, bool viaSortIndex = false)
-    {
-        var columns = string.Join(", ", schema.Columns.Select(c => ColumnName(c.Ordinal)));
-        var rowId = viaSortIndex && provider == StoreProvider.Sqlite ? "+_row_id" : "_row_id";
-        var select = "SELECT _row_id, " + columns + " FROM " + Name + " WHERE " + rowId + " >= @from AND " + rowId + " < @to";
-        if (sortBy is null) return select + " ORDER BY _row_id LIMIT @limit";
-        // Nulls sort first ascending and last descending on both engines, matching the sort index in both directions.
-        var direction = descending ? " DESC" : " ASC";
-        var nulls = provider == StoreProvider.Postgres ? (descending ? " NULLS LAST" : " NULLS FIRST") : "";
-        return select + " ORDER BY " + ColumnName(sortBy.Ordinal) + direction + nulls + ", _row_id" + direction + " LIMIT @limit OFFSET @offset";
-    }
+    /// <summary>Up to @limit rows from [@from, @to), in ingest order: a seek on the row id.</summary>
+    public string PageSql() => SelectSql + " WHERE _row_id >= @from AND _row_id < @to ORDER BY _row_id LIMIT @limit";
 
-    /// <summary>The index a sorted preview of a large snapshot pages through; created on first use.</summary>
-    public string SortIndexSql(DatasetColumn column)
-    {
-        var c = ColumnName(column.Ordinal);
-        var nulls = provider == StoreProvider.Postgres ? " NULLS FIRST" : "";
-        return "CREATE INDEX IF NOT EXISTS ix_" + Name + "_" + c + " ON " + Name + " (" + c + nulls + ", _row_id)";
-    }
+    /// <summary>Every (row id, value) pair of one column in [@from, @to): what a sort order is built from.</summary>
+    public string SortKeysSql(DatasetColumn column) =>
+        "SELECT _row_id, " + ColumnName(column.Ordinal) + " FROM " + Name + " WHERE _row_id >= @from AND _row_id < @to ORDER BY _row_id";
+
+    /// <summary>The rows whose ids are @r0 … @r{count - 1}, in no particular order.</summary>
+    public string RowsByIdSql(int count) =>
+        SelectSql + " WHERE _row_id IN (" + string.Join(", ", Enumerable.Range(0, count).Select(RowIdParameter)) + ")";
+
+    public static string RowIdParameter(int i) => "@r" + i.ToString(CultureInfo.InvariantCulture);
+
+    private string SelectSql => "SELECT _row_id, " + string.Join(", ", schema.Columns.Select(c => ColumnName(c.Ordinal))) + " FROM " + Name;
 
     public string SqlType(ColumnType type) => (type, provider) switch
     {

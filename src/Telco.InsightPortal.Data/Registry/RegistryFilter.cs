@@ -1,66 +1,60 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Dapper;
-using Telco.InsightPortal.Data.Tracking;
+using Telco.InsightPortal.Core.Parsing;
+using Telco.InsightPortal.Data.Filters;
 
 namespace Telco.InsightPortal.Data.Registry;
 
 /// <summary>
-/// MLflow's registry search filter, the part clients use: <c>name = 'x'</c>, <c>name LIKE 'churn%'</c>, <c>name ILIKE</c>,
-/// <c>run_id = '…'</c>, <c>tags.key = 'v'</c>, joined by AND. Columns come from a whitelist and every value is a parameter.
+/// What registry search allows of MLflow's filter syntax, parsed by the shared <see cref="FilterParser"/>: an attribute
+/// from the caller's whitelist (<c>name</c>, <c>run_id</c>, …) or <c>tags.key</c>, compared with a quoted string by
+/// <c>=</c>, <c>!=</c>, <c>LIKE</c>, <c>ILIKE</c>, <c>IN (…)</c> or <c>NOT IN (…)</c>, joined by <c>and</c> / <c>or</c>
+/// with parentheses. Columns come from the whitelist and every value and tag key is a parameter.
 /// </summary>
-public static partial class RegistryFilter
+public static class RegistryFilter
 {
     public sealed record Sql(string Where, DynamicParameters Parameters);
 
+    private static readonly IReadOnlySet<string> Operators = new HashSet<string>
+    {
+        FilterOperators.Equal, FilterOperators.NotEqual, FilterOperators.Like, FilterOperators.ILike, FilterOperators.In, FilterOperators.NotIn,
+    };
+
+    private static readonly FilterGrammar Grammar = new(["tags", "tag"], bareKeys: true, "an attribute or tags.<key>");
+
+    /// <summary>A column from the whitelist, or a tag (<see cref="Column"/> null).</summary>
+    private sealed record RegistryClause(string? Column, string Key, string Operator, object Value) : FilterNode;
+
     /// <param name="columns">attribute → SQL column (e.g. name → m.name).</param>
-    /// <param name="tagTable">the table holding tags, joined per tag clause: (alias) → EXISTS subquery text with {0} for the alias.</param>
+    /// <param name="tagExists">the EXISTS subquery that finds a tag, with {0} for the key's parameter and {1} for the
+    /// predicate on <c>t.value</c>.</param>
     public static Sql Parse(string? filter, IReadOnlyDictionary<string, string> columns, string tagExists)
     {
         var parameters = new DynamicParameters();
-        if (string.IsNullOrWhiteSpace(filter)) return new Sql("", parameters);
-        var where = new StringBuilder();
-        var clauses = AndSplit().Split(filter.Trim());
-        for (var i = 0; i < clauses.Length; i++)
+        var tree = ParseRefusal.AsInvalidParameter(() => FilterParser.Parse(filter, Grammar, comparison => Check(comparison, filter!, columns)));
+        if (tree is null) return new Sql("", parameters);
+        var where = FilterSql.Condition(tree, (node, i) =>
         {
-            var m = Clause().Match(clauses[i]);
-            if (!m.Success)
-                throw TrackingException.Invalid($"Invalid filter '{clauses[i].Trim()}': use <attribute> <=|!=|LIKE|ILIKE> '<value>', joined by AND.");
-            var key = m.Groups["key"].Value;
-            var op = m.Groups["op"].Value.ToUpperInvariant();
-            var value = m.Groups["value"].Value;
-            var p = "@f" + i;
-            parameters.Add("f" + i, value);
-            string condition;
-            if (key.StartsWith("tags.", StringComparison.OrdinalIgnoreCase))
-            {
-                parameters.Add("k" + i, key[5..].Trim('`', '"'));
-                condition = string.Format(System.Globalization.CultureInfo.InvariantCulture, tagExists, "@k" + i, Compare("t.value", op, p));
-            }
-            else if (columns.TryGetValue(key.ToLowerInvariant(), out var column))
-            {
-                condition = Compare(column, op, p);
-            }
-            else
-            {
-                throw TrackingException.Invalid($"Invalid filter attribute '{key}': use one of {string.Join(", ", columns.Keys)} or tags.<key>.");
-            }
-            where.Append(i == 0 ? " WHERE " : " AND ").Append(condition);
-        }
-        return new Sql(where.ToString(), parameters);
+            var clause = (RegistryClause)node;
+            if (clause.Column is not null) return FilterSql.Predicate(parameters, clause.Column, clause.Operator, clause.Value, i);
+            parameters.Add($"K{i}", clause.Key);
+            return string.Format(CultureInfo.InvariantCulture, tagExists, $"@K{i}", FilterSql.Predicate(parameters, "t.value", clause.Operator, clause.Value, i));
+        });
+        return new Sql(" WHERE " + where, parameters);
     }
 
-    private static string Compare(string column, string op, string parameter) => op switch
+    private static RegistryClause Check(FilterComparison comparison, string filter, IReadOnlyDictionary<string, string> columns)
     {
-        "=" => $"{column} = {parameter}",
-        "!=" => $"{column} <> {parameter}",
-        "LIKE" => $"{column} LIKE {parameter}",
-        _ => $"LOWER({column}) LIKE LOWER({parameter})",
-    };
+        string? column = null;
+        if (comparison.Key.Prefix is null && !columns.TryGetValue(comparison.Key.Name.ToLowerInvariant(), out column))
+            throw Invalid(filter, $"unknown attribute '{comparison.Key.Name}'; use one of {string.Join(", ", columns.Keys)} or tags.<key>");
+        var values = comparison.Value is IReadOnlyList<object> list ? list : [comparison.Value];
+        if (values.Any(v => v is not string))
+            throw Invalid(filter, $"'{comparison.Key.Name}' is compared with a quoted string, got a number");
+        if (!Operators.Contains(comparison.Operator))
+            throw Invalid(filter, $"operator '{comparison.Operator}' is not supported for '{comparison.Key.Name}'; use one of {string.Join(" ", Operators)}");
+        return new RegistryClause(column, comparison.Key.Name, comparison.Operator, comparison.Value);
+    }
 
-    [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex AndSplit();
-
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z_]+|tags\.[A-Za-z0-9_.\-]+|tags\.`[^`]+`)\s*(?<op>=|!=|(?i:ILIKE|LIKE))\s*(?<q>['""])(?<value>[^'""]*)\k<q>\s*$")]
-    private static partial Regex Clause();
+    private static ParseException Invalid(string filter, string what) => ParseException.Of(ParserLimits.Filter, filter, what);
 }

@@ -1,4 +1,6 @@
 using Dapper;
+using Telco.InsightPortal.Core.Parsing;
+using Telco.InsightPortal.Data.Filters;
 using Telco.InsightPortal.Data.Tracking;
 
 using static Telco.InsightPortal.Data.Store.StoreSession;
@@ -25,6 +27,9 @@ public sealed partial class RegistryStore
         ["name"] = "m.name", ["version_number"] = "v.version", ["creation_timestamp"] = "v.creation_time", ["timestamp"] = "v.creation_time",
         ["last_updated_timestamp"] = "v.last_updated_time", ["run_id"] = "v.run_id",
     };
+
+    // Registry order_by names bare columns only; an unknown name is refused with the list of known ones.
+    private static readonly FilterGrammar OrderGrammar = new([], bareKeys: true, "a column name");
 
     private const string ModelTagExists = "EXISTS (SELECT 1 FROM registered_model_tags t WHERE t.model_id = m.model_id AND t.key = {0} AND {1})";
     private const string VersionTagExists = "EXISTS (SELECT 1 FROM model_version_tags t WHERE t.model_id = v.model_id AND t.version = v.version AND t.key = {0} AND {1})";
@@ -74,14 +79,10 @@ public sealed partial class RegistryStore
     private static string OrderBy(IReadOnlyList<string>? orderBy, IReadOnlyDictionary<string, string> columns, string fallback)
     {
         if (orderBy is null || orderBy.Count == 0) return " ORDER BY " + fallback;
-        var terms = orderBy.Select(term =>
-        {
-            var parts = term.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length is < 1 or > 2 || !columns.TryGetValue(parts[0], out var column)
-                || parts.Length == 2 && !parts[1].Equals("ASC", StringComparison.OrdinalIgnoreCase) && !parts[1].Equals("DESC", StringComparison.OrdinalIgnoreCase))
-                throw TrackingException.Invalid($"Invalid order_by clause '{term}': use one of {string.Join(", ", columns.Keys)}, optionally with ASC or DESC.");
-            return column + (parts.Length == 2 && parts[1].Equals("DESC", StringComparison.OrdinalIgnoreCase) ? " DESC" : " ASC");
-        });
+        var terms = ParseRefusal.AsInvalidParameter(() => FilterParser.ParseOrderBy(orderBy, OrderGrammar).Select((order, i) =>
+            order.Key.Prefix is null && columns.TryGetValue(order.Key.Name, out var column)
+                ? column + (order.Ascending ? " ASC" : " DESC")
+                : throw ParseException.Of(ParserLimits.OrderBy, orderBy[i], $"use one of {string.Join(", ", columns.Keys)}, optionally with ASC or DESC")).ToList());
         return " ORDER BY " + string.Join(", ", terms) + ", " + fallback;
     }
 }

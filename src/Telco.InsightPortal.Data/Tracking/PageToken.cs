@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Telco.InsightPortal.Core.Parsing;
+using Telco.InsightPortal.Data.Filters;
 
 namespace Telco.InsightPortal.Data.Tracking;
 
@@ -14,6 +16,7 @@ public static class PageToken
     public static long Decode(string? token)
     {
         if (string.IsNullOrEmpty(token)) return 0;
+        ParseRefusal.AsInvalidParameter(() => ParserLimits.PageToken.Check(token));
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));

@@ -1,5 +1,9 @@
 using System.Text;
+using System.Text.Json;
 using Dapper;
+using Telco.InsightPortal.Core.Parsing;
+using Telco.InsightPortal.Data.Filters;
+using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Tracking;
 
@@ -13,31 +17,26 @@ internal static class RunSearchSql
         ["lifecycle_stage"] = "r.lifecycle_stage", ["start_time"] = "r.start_time", ["end_time"] = "r.end_time",
     };
 
-    private static readonly Dictionary<string, string> Operators = new()
-    {
-        ["="] = "=", ["!="] = "<>", ["<"] = "<", ["<="] = "<=", [">"] = ">", [">="] = ">=",
-    };
+    // The experiment ids travel as one parameter however many a client sends: a JSON array that SQLite unpacks, an
+    // array on PostgreSQL. A list would take one parameter each, and SQLite refuses more than 32,766.
+    private const string SqliteExperiments = "SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id IN (SELECT value FROM json_each(@ExperimentIds))";
+    private const string PostgresExperiments = "SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id = ANY(@ExperimentIds)";
 
-    public static (string Sql, DynamicParameters Parameters) Build(IReadOnlyCollection<long> experimentIds, ViewType view,
+    public static (string Sql, DynamicParameters Parameters) Build(StoreProvider provider, IReadOnlyCollection<long> experimentIds, ViewType view,
         FilterNode? filter, IReadOnlyList<OrderClause> orderBy, int limit, long offset)
     {
         var parameters = new DynamicParameters();
-        parameters.Add("ExperimentIds", experimentIds);
+        parameters.Add("ExperimentIds", provider == StoreProvider.Postgres ? experimentIds.ToArray() : JsonSerializer.Serialize(experimentIds));
         parameters.Add("Limit", limit);
         parameters.Add("Offset", offset);
-        var sql = new StringBuilder("SELECT " + TrackingSql.RunColumns + " FROM runs r WHERE r.experiment_id IN @ExperimentIds ");
+        var sql = new StringBuilder(provider == StoreProvider.Postgres ? PostgresExperiments : SqliteExperiments);
         sql.Append(view switch
         {
             ViewType.ActiveOnly => " AND r.lifecycle_stage = 'active'",
             ViewType.DeletedOnly => " AND r.lifecycle_stage = 'deleted'",
             _ => "",
         });
-        if (filter is not null)
-        {
-            var clauses = 0;
-            sql.Append(" AND ");
-            Append(sql, parameters, filter, ref clauses);
-        }
+        if (filter is not null) sql.Append(" AND ").Append(FilterSql.Condition(filter, (clause, i) => Comparison(parameters, (FilterClause)clause, i)));
         sql.Append(" ORDER BY ");
         for (var i = 0; i < orderBy.Count; i++)
         {
@@ -57,59 +56,15 @@ internal static class RunSearchSql
         return (sql.ToString(), parameters);
     }
 
-    private static void Append(StringBuilder sql, DynamicParameters parameters, FilterNode node, ref int clauses)
-    {
-        switch (node)
-        {
-            case FilterAll all:
-                AppendTerms(sql, parameters, all.Terms, " AND ", ref clauses);
-                break;
-            case FilterAny any:
-                AppendTerms(sql, parameters, any.Terms, " OR ", ref clauses);
-                break;
-            case FilterClause clause:
-                sql.Append(Comparison(parameters, clause, clauses++));
-                break;
-        }
-    }
-
-    private static void AppendTerms(StringBuilder sql, DynamicParameters parameters, IReadOnlyList<FilterNode> terms, string joiner, ref int clauses)
-    {
-        sql.Append('(');
-        for (var t = 0; t < terms.Count; t++)
-        {
-            if (t > 0) sql.Append(joiner);
-            Append(sql, parameters, terms[t], ref clauses);
-        }
-        sql.Append(')');
-    }
-
-    /// <summary>One comparison; an IN list becomes one parameter per value, the same SQL on both engines.</summary>
     private static string Comparison(DynamicParameters parameters, FilterClause clause, int i)
     {
+        if (clause.Entity == FilterEntity.Attribute) return FilterSql.Predicate(parameters, AttributeColumns[clause.Key], clause.Operator, clause.Value, i);
         parameters.Add($"K{i}", clause.Key);
-        string predicate;
-        if (clause.Value is IReadOnlyList<object> values)
-        {
-            var names = new List<string>();
-            for (var j = 0; j < values.Count; j++)
-            {
-                parameters.Add($"V{i}_{j}", values[j]);
-                names.Add($"@V{i}_{j}");
-            }
-            predicate = $"{(clause.Operator == RunFilter.NotIn ? "NOT IN" : "IN")} ({string.Join(", ", names)})";
-        }
-        else
-        {
-            parameters.Add($"V{i}", clause.Value);
-            predicate = $"{Operators[clause.Operator]} @V{i}";
-        }
         return clause.Entity switch
         {
-            FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND m.value {predicate})",
-            FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND p.value {predicate})",
-            FilterEntity.Tag => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND t.value {predicate})",
-            _ => $"{AttributeColumns[clause.Key]} {predicate}",
+            FilterEntity.Metric => $"EXISTS (SELECT 1 FROM run_latest_metrics m WHERE m.run_id = r.run_id AND m.key = @K{i} AND {FilterSql.Predicate(parameters, "m.value", clause.Operator, clause.Value, i)})",
+            FilterEntity.Param => $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = r.run_id AND p.key = @K{i} AND {FilterSql.Predicate(parameters, "p.value", clause.Operator, clause.Value, i)})",
+            _ => $"EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.run_id AND t.key = @K{i} AND {FilterSql.Predicate(parameters, "t.value", clause.Operator, clause.Value, i)})",
         };
     }
 }

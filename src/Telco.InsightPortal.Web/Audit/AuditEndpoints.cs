@@ -22,6 +22,7 @@ public static class AuditEndpoints
     {
         if (afterSeq < 0 || limit is < 1 or > AuditLog.MaxPageSize)
             throw Core.Errors.PortalException.Invalid($"afterSeq must be >= 0 and limit 1..{AuditLog.MaxPageSize}.");
+        if (filter.Problem() is { } problem) throw Core.Errors.PortalException.Invalid(problem);
         var entries = await log.PageAsync(filter.ToQuery(), new AuditPaging(limit, AfterSeq: afterSeq), ct);
         return TypedResults.Ok(new AuditPageDto(entries, entries.Count == limit ? entries[^1].Seq : null));
     }
@@ -32,6 +33,7 @@ public static class AuditEndpoints
     private static async Task<IResult> ExportAsync([AsParameters] AuditFilterArgs filter, AuditLog log, IAuditTrail trail,
         IAuditActorAccessor actor, TimeProvider clock, CancellationToken ct)
     {
+        if (filter.Problem() is { } problem) throw Core.Errors.PortalException.Invalid(problem);
         var query = filter.ToQuery();
         // Recorded before the first byte leaves: an export cannot happen without its entry.
         await trail.AppendAsync(await actor.GetCurrentAsync(), new AuditEvent(AuditActions.Export, AuditActions.Target, null, Details: query), ct);
