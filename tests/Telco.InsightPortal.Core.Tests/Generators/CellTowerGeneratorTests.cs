@@ -30,6 +30,15 @@ public sealed class CellTowerGeneratorTests
     }
 
     [Fact]
+    public void TheDeviceIdIsAnIdentifierSoNoModelLearnsFromIt()
+    {
+        var device = Generator.Schema.Columns.Single(c => c.Name == "device_id");
+
+        Assert.Equal((ColumnRole.Id, false), (device.Role, device.Nullable));
+        Assert.Equal([ColumnRole.Id, ColumnRole.Label], Generator.Schema.Columns.Where(c => c.Role != ColumnRole.Feature).Select(c => c.Role));
+    }
+
+    [Fact]
     public void SameSeedGivesSameRows()
     {
         var first = Generate(2_000, seed: 3);

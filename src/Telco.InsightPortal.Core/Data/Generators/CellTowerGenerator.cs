@@ -38,7 +38,8 @@ public sealed class CellTowerGenerator : IDataGenerator
     private const int FailureColumn = 10;
 
     private static readonly DatasetSchema CellSchema = GeneratorSchemas.Numbered(
-        new(0, "device_id", ColumnType.Text),
+        // An identifier, not a signal: the trainer's leakage guard keeps id columns out of the features.
+        new(0, "device_id", ColumnType.Text, ColumnRole.Id, Nullable: false),
         new(0, "manufacturer", ColumnType.Text),
         new(0, "event_type", ColumnType.Text),
         new(0, "longitude", ColumnType.Real),
