@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Security;
@@ -102,8 +103,10 @@ public static class AccountEndpoints
         }
     }
 
-    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid.</summary>
+    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid. The framework's check
+    /// refuses "//", "/\", schemes and control characters (browsers drop a tab, so "/\t/evil.com" becomes
+    /// "//evil.com"); checking the percent-decoded form as well refuses "/%2F/evil.com" and the like, which no
+    /// page of the portal ever sends. "~/" paths, which it also allows, are left out: nothing here resolves them.</summary>
     public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/";
+        url is not null && url.StartsWith('/') && RedirectHttpResult.IsLocalUrl(url) && RedirectHttpResult.IsLocalUrl(Uri.UnescapeDataString(url)) ? url : "/";
 }
