@@ -64,7 +64,7 @@ public static class ServingHosting
     {
         app.MapScoringEndpoints();
         app.MapHealthChecks("/serving/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        Guard(app.MapOpenApi("/serving/openapi/{documentName}.json"), operatorPolicy);
+        Guard(app.MapOpenApi("/serving/openapi/{documentName:regex(^serving$)}.json"), operatorPolicy);
         Guard(app.MapMetrics("/metrics"), operatorPolicy);
         return app;
     }

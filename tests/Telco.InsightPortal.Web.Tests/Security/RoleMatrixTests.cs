@@ -21,7 +21,8 @@ public sealed class RoleMatrixTests
 
     private static readonly Dictionary<string, string> RouteValues = new()
     {
-        ["{name}"] = "telco-churn", ["{Name}"] = "telco-churn", ["{id:long}"] = "1", ["{documentName}"] = "v1",
+        ["{name}"] = "telco-churn", ["{Name}"] = "telco-churn", ["{id:long}"] = "1",
+        ["{documentName:regex(^v1$)}"] = "v1", ["{documentName:regex(^serving$)}"] = "serving",
         ["{runId}"] = "no-such-run", ["{deployment}"] = "telco-churn",
     };
 
