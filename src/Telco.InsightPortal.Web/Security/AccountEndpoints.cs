@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,8 +39,11 @@ public static class AccountEndpoints
         return Results.Redirect(result.Principal!.MustChangePassword() ? "/account/password" : back);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, UserStore users)
+    /// <summary>Only from the user menu's form: a sign-out posted by another site (no antiforgery token) changes nothing
+    /// and lands on the home page.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, UserStore users, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/");
         if (http.User.FindFirst(PortalClaims.SessionId)?.Value is { } session)
             await users.EndSessionAsync(session, http.User.Identity?.Name ?? "", HttpAuditActor.From(http), http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
