@@ -65,7 +65,8 @@ public static class ServingHosting
         app.MapScoringEndpoints();
         app.MapHealthChecks("/serving/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         Guard(app.MapOpenApi("/serving/openapi/{documentName:regex(^serving$)}.json"), operatorPolicy);
-        Guard(app.MapMetrics("/metrics"), operatorPolicy);
+        // GET only: mapped without methods it answered POST too, a read behind a read policy that looked like a write.
+        Guard(app.MapMetrics("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get])), operatorPolicy);
         return app;
     }
 
