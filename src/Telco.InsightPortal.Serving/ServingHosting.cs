@@ -50,7 +50,7 @@ public static class ServingHosting
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeploymentKeyHandler>(DeploymentKeyHandler.SchemeName, null);
         services.AddAuthorization(o => o.AddPolicy(ScoringEndpoints.KeyPolicy, p => p
             .AddAuthenticationSchemes(DeploymentKeyHandler.SchemeName).RequireAuthenticatedUser().RequireClaim(DeploymentKeyHandler.DeploymentClaim)));
-        services.AddOpenApi(OpenApiDocument);
+        services.AddOpenApi(OpenApiDocument, OpenApi.ServingOpenApi.Configure);
         return builder;
     }
 

@@ -13,7 +13,7 @@ public static class ApiHosting
 
     public static WebApplicationBuilder AddPortalApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", OpenApi.PortalOpenApi.Configure);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;

@@ -18,8 +18,9 @@ public static class AccountEndpoints
 {
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit);
-        app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn);
+        // The sign-in page's form posts: part of the pages, not of the API the OpenAPI document describes.
+        app.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit).ExcludeFromDescription();
+        app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         var tokens = app.MapGroup("/api/v1/tokens").WithTags("Tokens");
         // Authenticated by HTTP Basic inside the handler: this is where a bearer token comes from.
         tokens.MapPost("/", IssueAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit).DisableAntiforgery();
