@@ -50,7 +50,7 @@ public static class ServingHosting
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeploymentKeyHandler>(DeploymentKeyHandler.SchemeName, null);
         services.AddAuthorization(o => o.AddPolicy(ScoringEndpoints.KeyPolicy, p => p
             .AddAuthenticationSchemes(DeploymentKeyHandler.SchemeName).RequireAuthenticatedUser().RequireClaim(DeploymentKeyHandler.DeploymentClaim)));
-        services.AddOpenApi(OpenApiDocument);
+        services.AddOpenApi(OpenApiDocument, OpenApi.ServingOpenApi.Configure);
         return builder;
     }
 
@@ -64,8 +64,9 @@ public static class ServingHosting
     {
         app.MapScoringEndpoints();
         app.MapHealthChecks("/serving/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        Guard(app.MapOpenApi("/serving/openapi/{documentName}.json"), operatorPolicy);
-        Guard(app.MapMetrics("/metrics"), operatorPolicy);
+        Guard(app.MapOpenApi("/serving/openapi/{documentName:regex(^serving$)}.json"), operatorPolicy);
+        // GET only: mapped without methods it answered POST too, a read behind a read policy that looked like a write.
+        Guard(app.MapMetrics("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get])), operatorPolicy);
         return app;
     }
 

@@ -22,10 +22,16 @@ public static partial class CookieSignIn
     /// <summary>A form body carrying the antiforgery token of the page at <paramref name="formPage"/>.</summary>
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string formPage, Dictionary<string, string> fields)
     {
+        fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, formPage);
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>The antiforgery token a portal page renders into its forms (and sets the matching cookie for).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string formPage)
+    {
         var html = await client.GetStringAsync(formPage);
         var token = AntiforgeryField().Match(html);
         if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {formPage}.");
-        fields["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value);
-        return new FormUrlEncodedContent(fields);
+        return System.Net.WebUtility.HtmlDecode(token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value);
     }
 }

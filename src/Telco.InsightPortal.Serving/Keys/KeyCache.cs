@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Deployments;
 
@@ -10,6 +8,9 @@ namespace Telco.InsightPortal.Serving.Keys;
 /// Checked keys, remembered for <see cref="ServingOptions.KeyCacheSeconds"/> so scoring does not ask the store on every
 /// request. A revocation through this process is forgotten at once; one made by another process takes effect within
 /// that bound. Unknown keys are remembered too (so guessing cannot load the store), and the cache is bounded.
+/// Keys are looked up by their SHA-256, here and in the store, and not compared in constant time: a timing
+/// difference could only tell a caller how much of the digest of a secret they chose matches a stored digest, and
+/// with 256 random bits behind each digest that says nothing about the stored secret.
 /// </summary>
 public sealed class KeyCache(DeploymentStore store, TimeProvider clock, IOptions<ServingOptions> options)
 {
@@ -17,7 +18,7 @@ public sealed class KeyCache(DeploymentStore store, TimeProvider clock, IOptions
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeSpan _ttl = TimeSpan.FromSeconds(options.Value.KeyCacheSeconds);
 
-    private sealed record Entry(string Hash, DeploymentKeyRecord? Key, DateTimeOffset Expires);
+    private sealed record Entry(DeploymentKeyRecord? Key, DateTimeOffset Expires);
 
     /// <summary>The live (not revoked) key for <paramref name="secret"/>, or null.</summary>
     public async ValueTask<DeploymentKeyRecord?> FindAsync(string secret, CancellationToken ct)
@@ -29,12 +30,10 @@ public sealed class KeyCache(DeploymentStore store, TimeProvider clock, IOptions
         {
             var key = await store.FindKeyAsync(hash, ct);
             if (_entries.Count >= MaxEntries) _entries.Clear();
-            entry = new Entry(hash, key, now + _ttl);
+            entry = new Entry(key, now + _ttl);
             _entries[hash] = entry;
         }
-        // The dictionary matched on the digest already; comparing again in constant time keeps timing flat either way.
-        var same = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entry.Hash), Encoding.ASCII.GetBytes(hash));
-        return same && entry.Key is { RevokedAt: null } live ? live : null;
+        return entry.Key is { RevokedAt: null } live ? live : null;
     }
 
     /// <summary>Forgets every cached check, after a revocation in this process.</summary>

@@ -15,7 +15,7 @@ public static class ApiHosting
     public static WebApplicationBuilder AddPortalApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddApiErrors();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", OpenApi.PortalOpenApi.Configure);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
@@ -23,7 +23,10 @@ public static class ApiHosting
 
     public static WebApplication MapPortalApi(this WebApplication app)
     {
-        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Security.Policies.SignedIn);
+        // One route per document, each with its own policy: the serving document is for monitoring readers, as at
+        // /serving/openapi/serving.json. A literal route would take the document's name from the query string instead.
+        app.MapOpenApi("/api/{documentName:regex(^v1$)}/openapi.json").RequireAuthorization(Security.Policies.SignedIn);
+        app.MapOpenApi("/api/{documentName:regex(^serving$)}/openapi.json").RequireAuthorization(Security.Policies.MonitoringRead);
         // Load balancers and the serving replicas probe this without credentials; it reveals only up/down.
         app.MapHealthChecks("/health").AllowAnonymous();
         var v1 = app.MapGroup("/api/v1");

@@ -26,6 +26,7 @@ public static class UiHosting
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         // In every environment: API errors in their family's shape (ApiExceptionHandler), pages to the error page.
         // The developer exception page is never used: it echoes the request's headers, credentials included.
         app.UseExceptionHandler("/error", createScopeForErrors: true);

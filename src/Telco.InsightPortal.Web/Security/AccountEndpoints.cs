@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Security;
@@ -17,8 +19,9 @@ public static class AccountEndpoints
 {
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit);
-        app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn);
+        // The sign-in page's form posts: part of the pages, not of the API the OpenAPI document describes.
+        app.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit).ExcludeFromDescription();
+        app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         var tokens = app.MapGroup("/api/v1/tokens").WithTags("Tokens");
         // Authenticated by HTTP Basic inside the handler: this is where a bearer token comes from.
         tokens.MapPost("/", IssueAsync).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInRateLimit).DisableAntiforgery();
@@ -38,8 +41,11 @@ public static class AccountEndpoints
         return Results.Redirect(result.Principal!.MustChangePassword() ? "/account/password" : back);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, UserStore users)
+    /// <summary>Only from the user menu's form: a sign-out posted by another site (no antiforgery token) changes nothing
+    /// and lands on the home page.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, UserStore users, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/");
         if (http.User.FindFirst(PortalClaims.SessionId)?.Value is { } session)
             await users.EndSessionAsync(session, http.User.Identity?.Name ?? "", HttpAuditActor.From(http), http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -103,8 +109,10 @@ public static class AccountEndpoints
         }
     }
 
-    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid.</summary>
+    /// <summary>Only local paths: an open redirect after sign-in would be a phishing aid. The framework's check
+    /// refuses "//", "/\", schemes and control characters (browsers drop a tab, so "/\t/evil.com" becomes
+    /// "//evil.com"); checking the percent-decoded form as well refuses "/%2F/evil.com" and the like, which no
+    /// page of the portal ever sends. "~/" paths, which it also allows, are left out: nothing here resolves them.</summary>
     public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/";
+        url is not null && url.StartsWith('/') && RedirectHttpResult.IsLocalUrl(url) && RedirectHttpResult.IsLocalUrl(Uri.UnescapeDataString(url)) ? url : "/";
 }

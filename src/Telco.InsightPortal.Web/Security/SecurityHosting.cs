@@ -118,16 +118,20 @@ public static class SecurityHosting
     /// browser uses the session cookie.</summary>
     private static string SelectScheme(HttpContext http, AuthMode mode)
     {
-        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var bearer = IsBearer(http.Request);
         if (mode == AuthMode.Local) return bearer ? TokenAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme;
         return bearer || http.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
     }
+
+    public static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication UsePortalSecurity(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<CookieForgeryGuard>();
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         return app;

@@ -1,72 +1,62 @@
-using Microsoft.AspNetCore.Http;
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Telco.InsightPortal.Serving.Scoring;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Security;
 
-/// <summary>Default deny, checked two ways: every mapped endpoint names a policy (or is explicitly
-/// anonymous), and for every endpoint × caller the status is what the role matrix says.</summary>
+/// <summary>The README's table, the hand-written <see cref="ExpectedRoleMatrix"/> and the code (<see cref="RoleMatrix"/>
+/// and the policies the running portal enforces) must say the same thing.</summary>
 public sealed class RoleMatrixTests
 {
-    // Mapped by the framework with no metadata of ours: the circuit hub (the fallback policy, signed-in users
-    // only, covers it, which NegotiatingTheCircuitRequiresSignIn checks), Blazor's own redirect helper, and the
-    // development-time static file fallback, which serves only files under wwwroot.
-    private static readonly string[] FrameworkRoutes = ["_blazor", "_framework/", "{**path:file}"];
-
-    private static readonly Dictionary<string, string> RouteValues = new()
-    {
-        ["{name}"] = "telco-churn", ["{Name}"] = "telco-churn", ["{id:long}"] = "1", ["{documentName}"] = "v1",
-        ["{runId}"] = "no-such-run", ["{deployment}"] = "telco-churn",
-    };
-
     [Fact]
-    public async Task EveryEndpointAndPageNamesAPolicyOrIsExplicitlyAnonymous()
+    public void TheReadmeTableIsTheExpectedMatrix()
     {
-        await using var portal = await PortalFactory.CreateAsync();
+        var (header, rows) = ExpectedRoleMatrix.ReadmeTable();
 
-        var unprotected = Endpoints(portal).Where(e => Policy(e) is null && !IsAnonymous(e)).Select(Describe).ToList();
-
-        Assert.Empty(unprotected);
+        Assert.Equal(["area", .. ExpectedRoleMatrix.Roles], header);
+        Assert.Equal(ExpectedRoleMatrix.Areas, rows.Select(r => r.Area));
+        var disagreements = rows.SelectMany(row => ExpectedRoleMatrix.Roles.Select((role, i) => (row.Area, role, Written: row.Cells[i])))
+            .Where(c => Written(c.Written) != ExpectedRoleMatrix.Of(c.Area, c.role))
+            .Select(c => $"{c.Area} × {c.role}: README says '{c.Written}', expected {ExpectedRoleMatrix.Of(c.Area, c.role)}")
+            .ToList();
+        Assert.Empty(disagreements);
     }
 
     [Fact]
-    public async Task EveryCallerGetsWhatTheRoleMatrixSays()
+    public void TheCodesMatrixIsTheExpectedMatrix()
+    {
+        var disagreements = ExpectedRoleMatrix.Areas.SelectMany(area => ExpectedRoleMatrix.Roles.Select(role => (area, role)))
+            .Where(c => RoleMatrix.Of(c.area, c.role) != ExpectedRoleMatrix.Of(c.area, c.role))
+            .Select(c => $"{c.area} × {c.role}: RoleMatrix says {RoleMatrix.Of(c.area, c.role)}, expected {ExpectedRoleMatrix.Of(c.area, c.role)}")
+            .ToList();
+
+        Assert.Equal(ExpectedRoleMatrix.Areas, RoleMatrix.Areas);
+        Assert.Equal(ExpectedRoleMatrix.Roles, Roles.All);
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public async Task EachAreaPolicyOfThePortalAdmitsExactlyTheExpectedRoles()
     {
         await using var portal = await PortalFactory.CreateAsync();
-        var callers = new Dictionary<string, HttpClient> { ["anonymous"] = portal.CreateClient(new() { AllowAutoRedirect = false }) };
-        foreach (var role in Roles.All) callers[role] = await portal.ClientForAsync(role.ToLowerInvariant() + "-user", role);
-        var failures = new List<string>();
+        var provider = portal.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var problems = new List<string>();
 
-        foreach (var endpoint in Endpoints(portal).Where(e => Policy(e) is not null && !IsAnonymous(e)))
+        foreach (var policy in ExpectedRoleMatrix.Areas.SelectMany(a => new[] { a.ToLowerInvariant() + ":read", a.ToLowerInvariant() + ":write" }))
         {
-            var policy = Policy(endpoint)!;
-            var (method, path) = Request(endpoint);
-            var isApi = Http.ApiFamilies.Of(path) != Http.ApiFamily.None;
-            foreach (var (caller, client) in callers)
-            {
-                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-                var status = (int)response.StatusCode;
-                // Scoring takes a deployment's access key, never a user's session or token.
-                if (policy == ScoringEndpoints.KeyPolicy)
-                {
-                    if (status != 401) failures.Add($"{method} {path} [{policy}] as {caller}: {status}");
-                    continue;
-                }
-                var allowed = caller != "anonymous" && Allows(policy, caller);
-                var ok = caller == "anonymous"
-                    ? isApi ? status == 401 : status == 302 && response.Headers.Location!.OriginalString.Contains("/account/login")
-                    : allowed ? status is not (401 or 403) and < 500 : status == 403;
-                if (!ok) failures.Add($"{method} {path} [{policy}] as {caller}: {status}");
-            }
+            var expected = ExpectedRoleMatrix.RolesAdmittedBy(policy);
+            var actual = await provider.GetPolicyAsync(policy);
+            // An area nobody may write has no write policy at all, so nothing can name it by mistake.
+            if (expected.Count == 0 && actual is null) continue;
+            var admitted = actual?.Requirements.OfType<RolesAuthorizationRequirement>().SingleOrDefault()?.AllowedRoles.Order().ToList();
+            if (admitted is null || !admitted.SequenceEqual(expected.Order()))
+                problems.Add($"{policy}: admits [{string.Join(", ", admitted ?? [])}], expected [{string.Join(", ", expected)}]");
         }
 
-        Assert.Empty(failures);
+        Assert.Empty(problems);
     }
 
     [Fact]
@@ -79,31 +69,11 @@ public sealed class RoleMatrixTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static bool Allows(string policy, string role) =>
-        policy == Policies.SignedIn || RoleMatrix.RolesFor(policy).Contains(role);
-
-    private static IEnumerable<RouteEndpoint> Endpoints(PortalFactory portal) =>
-        portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
-            .Where(e => !FrameworkRoutes.Any(r => e.RoutePattern.RawText!.TrimStart('/').StartsWith(r, StringComparison.Ordinal)));
-
-    /// <summary>The narrowest policy on the endpoint: every page also carries the signed-in convention, and all
-    /// policies must pass, so the area policy is the one that decides.</summary>
-    private static string? Policy(Endpoint e)
+    private static Access Written(string cell) => cell switch
     {
-        var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? Policies.SignedIn).ToList();
-        return policies.FirstOrDefault(p => p != Policies.SignedIn) ?? policies.FirstOrDefault();
-    }
-
-    private static bool IsAnonymous(Endpoint e) => e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-
-    private static (string Method, string Path) Request(RouteEndpoint e)
-    {
-        var method = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
-        var path = "/" + e.RoutePattern.RawText!.TrimStart('/');
-        foreach (var (pattern, value) in RouteValues) path = path.Replace(pattern, value);
-        return (e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null ? "GET" : method, path);
-    }
-
-    private static string Describe(RouteEndpoint e) => $"{e.RoutePattern.RawText} ({e.DisplayName})";
+        "write" => Access.Write,
+        "read" => Access.Read,
+        "—" => Access.None,
+        _ => throw new InvalidOperationException($"The README's role matrix has a cell '{cell}'; write read, write or —."),
+    };
 }
