@@ -5,7 +5,8 @@ using Telco.InsightPortal.Bench.Training;
 using Telco.InsightPortal.Ml;
 using Telco.InsightPortal.Ml.Trainers;
 
-// Usage: dotnet run -c Release -- [--rows N] [--data path/to/telco-customer-churn.csv] [--skip-sweep] [--trainers] [--skip-synthetic]
+// Usage: dotnet run -c Release -- [--rows N] [--data path/to/telco-customer-churn.csv] [--skip-sweep] [--skip-synthetic]
+//        [--trainers [name,name…]]
 var rows = Option("--rows", 1_000_000);
 var dataFile = OptionText("--data") ?? FindReferenceData();
 var trainer = new ChurnTrainer();
@@ -15,12 +16,14 @@ using var artifacts = new TempArtifacts();
 if (args.Contains("--trainers") && dataFile is not null)
 {
     var (schema, data) = Ingest(dataFile);
-    foreach (var name in TrainerCatalog.Names)
+    var names = OptionText("--trainers") is { } list && !list.StartsWith("--", StringComparison.Ordinal) ? list.Split(',') : TrainerCatalog.Names;
+    foreach (var name in names)
     {
         var clock = Stopwatch.StartNew();
         var result = await trainer.TrainAsync(new TrainingRequest { Schema = schema, Rows = data, LabelColumn = "Churn", Trainer = name });
         Console.WriteLine($"{name,-10} cross-validated ROC AUC {result.CrossValidation}, log-loss {result.CrossValidation!.LogLossMean:F4}; "
                           + $"test ROC AUC {result.Test.RocAuc:F4}, log-loss {result.Test.LogLoss:F4}; {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine("           " + result.Split.Protocol[result.Split.Protocol.IndexOf("Probabilities:", StringComparison.Ordinal)..]);
     }
 }
 

@@ -45,14 +45,11 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var trainRows = split.TrainAndValidation;
         var trainView = new TableDataView(_table, trainRows);
         var model = Fit(spec, parameters, trainView);
-        var calibrated = false;
-        if (spec.CalibratesInSample && crossValidation is not null)
+        var calibration = crossValidation is null ? null : HeldOutCalibration.Assess(_ml, crossValidation);
+        if (calibration is { Helps: true })
         {
-            var (scores, scoreLabels) = crossValidation.OutOfFold(split.TrainAndValidation);
-            var recalibrated = HeldOutCalibration.Append(_ml, model, scores, scoreLabels);
-            if (recalibrated is null) _warnings.Add("Out-of-fold scores did not rank churners higher, so the model keeps its own calibration.");
-            model = recalibrated ?? model;
-            calibrated = recalibrated is not null;
+            var (scores, scoreLabels) = crossValidation!.OutOfFold(trainRows);
+            model = HeldOutCalibration.Append(_ml, model, scores, scoreLabels) ?? model;
         }
 
         Report(TrainingStage.Evaluating, 0.85, "Evaluating on the test split");
@@ -60,7 +57,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var testLabels = split.Test.Select(r => labels[r]).ToArray();
         var test = BinaryEvaluator.Evaluate(probabilities, testLabels, request.Threshold);
         var summary = new SplitSummary(split.Train.Length, split.Validation.Length, split.Test.Length, labels.Count(l => l), request.Seed,
-            Protocol(split, request.Sweep, crossValidation, calibrated));
+            Protocol(split, request.Sweep, crossValidation, calibration));
 
         var result = new TrainingResult
         {
@@ -153,9 +150,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var start = request.Sweep is null ? 0.1 : 0.7;
         var metrics = new List<FoldMetrics>();
         var clock = Stopwatch.StartNew();
-        var heldRows = new List<int>();
-        var scores = new List<float>();
-        var heldLabels = new List<bool>();
+        var heldOut = new List<HeldOutFold>();
         foreach (var (repeat, fold, train, held) in folds)
         {
             if (fold == 1 && repeat > 1 && clock.Elapsed > request.CrossValidationBudget)
@@ -170,15 +165,13 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
             var (foldScores, probabilities) = Probabilities.WithScores(model, new TableDataView(_table, held));
             var foldLabels = held.Select(r => labels[r]).ToArray();
             metrics.Add(new FoldMetrics(fold, BinaryEvaluator.Evaluate(probabilities, foldLabels, request.Threshold), repeat));
-            heldRows.AddRange(held);
-            scores.AddRange(foldScores);
-            heldLabels.AddRange(foldLabels);
+            heldOut.Add(new HeldOutFold(repeat, held, foldScores, foldLabels));
         }
         var estimate = CrossValidationEstimate.Of(metrics, rows.Length);
         if (rows.Length < labels.Length)
             _warnings.Add($"Cross-validation ran on a stratified sample of {rows.Length:N0} of the {labels.Length:N0} labelled rows.");
         Report(TrainingStage.CrossValidating, 0.8, $"Cross-validated ROC AUC {estimate}");
-        return new CrossValidationRun(metrics, estimate, [.. heldRows], [.. scores], [.. heldLabels]);
+        return new CrossValidationRun(metrics, estimate, heldOut);
     }
 
     private ITransformer Fit(TrainerSpec spec, IReadOnlyDictionary<string, double> parameters, TableDataView view)
@@ -190,7 +183,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         return pipeline.Fit(view);
     }
 
-    private string Protocol(StratifiedSplit split, SweepOptions? sweep, CrossValidationRun? crossValidation, bool calibrated)
+    private string Protocol(StratifiedSplit split, SweepOptions? sweep, CrossValidationRun? crossValidation, HeldOutCalibration.Evidence? calibration)
     {
         var r = request.Split;
         var text = $"Stratified by label, seed {request.Seed}: {r.Train:P0} train ({split.Train.Length}), {r.Validation:P0} validation ({split.Validation.Length}), {r.Test:P0} test ({split.Test.Length}). ";
@@ -200,8 +193,10 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         if (crossValidation is { Estimate: var cv })
             text += $" Cross-validation of the chosen configuration, each fold model discarded: {cv.Design} over {cv.Rows:N0} labelled rows, "
                     + $"ROC AUC {cv.RocAucMean:F4} ± {cv.RocAucSd:F4} (mean ± sd of {cv.FoldCount} folds).";
-        if (calibrated)
-            text += " Probabilities: Platt scaling fitted on the out-of-fold scores of train+validation rows.";
+        if (calibration is { } c)
+            text += c.Helps
+                ? $" Probabilities: Platt scaling fitted on the out-of-fold scores of train+validation rows (fitted on the other folds, it lowers the out-of-fold log-loss from {c.OwnLogLoss:F4} to {c.PlattLogLoss:F4})."
+                : $" Probabilities: the model's own (Platt scaling on out-of-fold scores would not lower the out-of-fold log-loss: {c.PlattLogLoss:F4} against {c.OwnLogLoss:F4}).";
         return text;
     }
 

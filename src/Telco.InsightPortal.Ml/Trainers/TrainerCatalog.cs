@@ -30,7 +30,7 @@ public static class TrainerCatalog
             new("numberOfTrees", 10, 2000, 100, Integer: true, [50, 100, 200]),
             new("minimumExampleCountPerLeaf", 1, 1000, 20, Integer: true, [10, 20, 50]),
             new("learningRate", 0.001, 1, 0.1, Integer: false, [0.03, 0.1, 0.2], LogScale: true),
-        ], CreateFastTree, calibratesInSample: true),
+        ], CreateFastTree),
         new(LightGbm, "gradient-boosted trees (LightGBM)", needsNormalisation: false,
         [
             new("numberOfLeaves", 2, 1024, 16, Integer: true, [8, 16, 31]),
@@ -38,14 +38,14 @@ public static class TrainerCatalog
             new("learningRate", 0.001, 1, 0.05, Integer: false, [0.02, 0.05, 0.1], LogScale: true),
             new("minimumExampleCountPerLeaf", 1, 10_000, 30, Integer: true, [20, 30, 60]),
             new("featureFraction", 0.1, 1, 0.8, Integer: false, [0.6, 0.8, 1.0]),
-        ], CreateLightGbm, calibratesInSample: true),
+        ], CreateLightGbm),
         new(FastForest, "random forest (FastForest) with Platt calibration", needsNormalisation: false,
         [
             new("numberOfTrees", 10, 1000, 200, Integer: true, [100, 200, 300]),
             new("numberOfLeaves", 2, 256, 32, Integer: true, [16, 32, 64]),
             new("minimumExampleCountPerLeaf", 1, 1000, 20, Integer: true, [10, 20, 50]),
             new("featureFraction", 0.1, 1, 0.7, Integer: false, [0.5, 0.7, 1.0]),
-        ], CreateFastForest, calibratesInSample: true),
+        ], CreateFastForest),
         // Small, slow-learning trees: on a few thousand rows they add to the linear model what it cannot bend to,
         // where LightGBM's own defaults mostly add variance.
         new(Ensemble, "logistic regression and LightGBM fitted on the same rows, their log-odds averaged", needsNormalisation: false,
@@ -56,7 +56,7 @@ public static class TrainerCatalog
             new("learningRate", 0.001, 1, 0.05, Integer: false, [0.02, 0.05, 0.1], LogScale: true),
             new("minimumExampleCountPerLeaf", 1, 10_000, 30, Integer: true, [20, 30, 60]),
             new("featureFraction", 0.1, 1, 0.5, Integer: false, [0.5, 0.7, 1.0]),
-        ], EnsembleTrainer.Create, calibratesInSample: true),
+        ], EnsembleTrainer.Create),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(t => t.Name).ToList();

@@ -7,23 +7,18 @@ public sealed class TrainerSpec
 {
     internal delegate IEstimator<ITransformer> Factory(MLContext ml, IReadOnlyDictionary<string, double> p, TrainerSettings settings);
 
-    internal TrainerSpec(string name, string description, bool needsNormalisation, IReadOnlyList<HyperParameter> parameters, Factory create,
-        bool calibratesInSample = false)
+    internal TrainerSpec(string name, string description, bool needsNormalisation, IReadOnlyList<HyperParameter> parameters, Factory create)
     {
         Name = name;
         Description = description;
         NeedsNormalisation = needsNormalisation;
         Parameters = parameters;
         Create = create;
-        CalibratesInSample = calibratesInSample;
     }
 
     public string Name { get; }
     public string Description { get; }
     public bool NeedsNormalisation { get; }
-    /// <summary>The model turns scores into probabilities with a calibration fitted on its own training rows (trees do),
-    /// so a run recalibrates it on cross-validation's out-of-fold scores.</summary>
-    public bool CalibratesInSample { get; }
     public IReadOnlyList<HyperParameter> Parameters { get; }
     internal Factory Create { get; }
 
