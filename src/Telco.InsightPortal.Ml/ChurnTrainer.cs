@@ -43,6 +43,12 @@ public sealed class ChurnTrainer
         request.Split.Validate();
         if (request.CrossValidationFolds is < 0 or 1 or > 20)
             throw new TrainingException($"Cross-validation folds must be 0 (none) or between 2 and 20; got {request.CrossValidationFolds}.");
+        if (request.CrossValidationRepeats is < 1 or > 10)
+            throw new TrainingException($"Cross-validation repeats must be between 1 and 10; got {request.CrossValidationRepeats}.");
+        if (request.CrossValidationBudget <= TimeSpan.Zero)
+            throw new TrainingException("The cross-validation time budget must be positive.");
+        if (request.CrossValidationMaxRows < 100)
+            throw new TrainingException($"Cross-validation needs at least 100 rows to sample; got a cap of {request.CrossValidationMaxRows}.");
         if (request.Threshold is <= 0 or >= 1 || double.IsNaN(request.Threshold))
             throw new TrainingException($"The threshold must be between 0 and 1 (exclusive); got {request.Threshold}.");
         if (request.LeakageAuc is <= 0.5 or > 1 || double.IsNaN(request.LeakageAuc))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Ml.Artifacts;
+using Telco.InsightPortal.Ml.Calibration;
 using Telco.InsightPortal.Ml.Data;
 using Telco.InsightPortal.Ml.Evaluation;
 using Telco.InsightPortal.Ml.Featurisation;
@@ -38,19 +39,25 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
             ? RunSweep(sweep, split)
             : (TrainerCatalog.Get(request.Trainer), TrainerCatalog.Get(request.Trainer).Resolve(request.Params), (IReadOnlyList<SweepTrial>)[]);
 
-        var folds = request.CrossValidationFolds >= 2 ? CrossValidate(spec, parameters, split, labels) : [];
+        var crossValidation = request.CrossValidationFolds >= 2 ? CrossValidate(spec, parameters, labels) : null;
 
         Report(TrainingStage.Fitting, 0.8, $"Fitting {spec.Name} on train+validation");
         var trainRows = split.TrainAndValidation;
         var trainView = new TableDataView(_table, trainRows);
         var model = Fit(spec, parameters, trainView);
+        var calibration = crossValidation is null ? null : HeldOutCalibration.Assess(_ml, crossValidation);
+        if (calibration is { Helps: true })
+        {
+            var (scores, scoreLabels) = crossValidation!.OutOfFold(trainRows);
+            model = HeldOutCalibration.Append(_ml, model, scores, scoreLabels) ?? model;
+        }
 
         Report(TrainingStage.Evaluating, 0.85, "Evaluating on the test split");
         var probabilities = Probabilities.Of(model, new TableDataView(_table, split.Test));
         var testLabels = split.Test.Select(r => labels[r]).ToArray();
         var test = BinaryEvaluator.Evaluate(probabilities, testLabels, request.Threshold);
         var summary = new SplitSummary(split.Train.Length, split.Validation.Length, split.Test.Length, labels.Count(l => l), request.Seed,
-            Protocol(split, request.Sweep));
+            Protocol(split, request.Sweep, crossValidation, calibration));
 
         var result = new TrainingResult
         {
@@ -58,7 +65,8 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
             Params = parameters,
             Test = test,
             Split = summary,
-            Folds = folds,
+            Folds = crossValidation?.Folds ?? [],
+            CrossValidation = crossValidation?.Estimate,
             Trials = trials,
             Features = _plan.Features.Select(f => f.Name).ToList(),
             Warnings = _warnings,
@@ -71,7 +79,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var importance = PermutationImportance.Compute(model, _table, sample, _plan.InputColumns, request.Seed, ct);
         Report(TrainingStage.WritingArtifacts, 0.95, "Writing artifacts");
         var artifacts = ArtifactWriter.Write(request.ArtifactDirectory, _ml, model, trainView.Schema,
-            new { result.Trainer, result.Params, result.Test, result.Split, result.Folds, result.Trials, result.Features, result.Warnings,
+            new { result.Trainer, result.Params, result.CrossValidation, result.Test, result.Split, result.Folds, result.Trials, result.Features, result.Warnings,
                   PositiveLabel = _table.Mapping!.Positive, NegativeLabel = _table.Mapping.Negative },
             new ModelSignature(request.Schema, request.LabelColumn, _table.Mapping.Positive, _table.Mapping.Negative,
                 InputProfile.Compute(_table, trainRows)),
@@ -82,7 +90,7 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
 
     private TrainingResult Done(TrainingResult result, Stopwatch clock)
     {
-        Report(TrainingStage.Done, 1, $"Test ROC AUC {result.Test.RocAuc:F4} ({result.Trainer})");
+        Report(TrainingStage.Done, 1, result.Headline);
         return result with { Duration = clock.Elapsed };
     }
 
@@ -129,18 +137,41 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         return (TrainerCatalog.Get(best!.Trainer), best.Params, trials);
     }
 
-    private IReadOnlyList<FoldMetrics> CrossValidate(TrainerSpec spec, IReadOnlyDictionary<string, double> parameters, StratifiedSplit split, bool[] labels)
+    /// <summary>
+    /// Repeated stratified k-fold of the chosen configuration over every labelled row (or a stratified sample): with
+    /// five folds each fold's model trains on as many rows as the final model does, and is then discarded, so the
+    /// estimate is of the final model's procedure, and steadier than any one split. Nothing here chooses anything,
+    /// and the final model is fitted on train+validation only, so the test split still shows that model once, unseen.
+    /// </summary>
+    private CrossValidationRun CrossValidate(TrainerSpec spec, IReadOnlyDictionary<string, double> parameters, bool[] labels)
     {
-        var folds = StratifiedSplit.Folds(split.TrainAndValidation, labels, request.CrossValidationFolds, request.Seed);
-        var result = new List<FoldMetrics>();
-        foreach (var (train, held) in folds)
+        var rows = StratifiedSplit.Sample([.. Enumerable.Range(0, labels.Length)], labels, request.CrossValidationMaxRows, new Random(request.Seed));
+        var folds = StratifiedSplit.Folds(rows, labels, request.CrossValidationFolds, request.CrossValidationRepeats, request.Seed);
+        var start = request.Sweep is null ? 0.1 : 0.7;
+        var metrics = new List<FoldMetrics>();
+        var clock = Stopwatch.StartNew();
+        var heldOut = new List<HeldOutFold>();
+        foreach (var (repeat, fold, train, held) in folds)
         {
-            Report(TrainingStage.CrossValidating, 0.7 + 0.1 * result.Count / folds.Count, $"Fold {result.Count + 1}/{folds.Count}");
+            if (fold == 1 && repeat > 1 && clock.Elapsed > request.CrossValidationBudget)
+            {
+                _warnings.Add($"Cross-validation stopped after {repeat - 1} of {request.CrossValidationRepeats} repeats: its "
+                              + $"{request.CrossValidationBudget.TotalSeconds:F0} s budget ran out.");
+                break;
+            }
+            Report(TrainingStage.CrossValidating, start + (0.8 - start) * metrics.Count / folds.Count,
+                $"Fold {fold}/{request.CrossValidationFolds} of repeat {repeat}/{request.CrossValidationRepeats}");
             var model = Fit(spec, parameters, new TableDataView(_table, train));
-            var metrics = BinaryEvaluator.Evaluate(Probabilities.Of(model, new TableDataView(_table, held)), held.Select(r => labels[r]).ToArray(), request.Threshold);
-            result.Add(new FoldMetrics(result.Count + 1, metrics));
+            var (foldScores, probabilities) = Probabilities.WithScores(model, new TableDataView(_table, held));
+            var foldLabels = held.Select(r => labels[r]).ToArray();
+            metrics.Add(new FoldMetrics(fold, BinaryEvaluator.Evaluate(probabilities, foldLabels, request.Threshold), repeat));
+            heldOut.Add(new HeldOutFold(repeat, held, foldScores, foldLabels));
         }
-        return result;
+        var estimate = CrossValidationEstimate.Of(metrics, rows.Length);
+        if (rows.Length < labels.Length)
+            _warnings.Add($"Cross-validation ran on a stratified sample of {rows.Length:N0} of the {labels.Length:N0} labelled rows.");
+        Report(TrainingStage.CrossValidating, 0.8, $"Cross-validated ROC AUC {estimate}");
+        return new CrossValidationRun(metrics, estimate, heldOut);
     }
 
     private ITransformer Fit(TrainerSpec spec, IReadOnlyDictionary<string, double> parameters, TableDataView view)
@@ -152,15 +183,20 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         return pipeline.Fit(view);
     }
 
-    private string Protocol(StratifiedSplit split, SweepOptions? sweep)
+    private string Protocol(StratifiedSplit split, SweepOptions? sweep, CrossValidationRun? crossValidation, HeldOutCalibration.Evidence? calibration)
     {
         var r = request.Split;
         var text = $"Stratified by label, seed {request.Seed}: {r.Train:P0} train ({split.Train.Length}), {r.Validation:P0} validation ({split.Validation.Length}), {r.Test:P0} test ({split.Test.Length}). ";
         text += sweep is null
             ? "The model is fitted on train+validation and evaluated once on test."
             : $"Sweep ({sweep.Strategy}, up to {sweep.Trials} trials, {sweep.TimeBudget.TotalSeconds:F0} s): trials fit on train and are ranked by validation {sweep.Metric}; the best is refitted on train+validation and evaluated once on test.";
-        if (request.CrossValidationFolds >= 2)
-            text += $" Cross-validation: {request.CrossValidationFolds} stratified folds over train+validation.";
+        if (crossValidation is { Estimate: var cv })
+            text += $" Cross-validation of the chosen configuration, each fold model discarded: {cv.Design} over {cv.Rows:N0} labelled rows, "
+                    + $"ROC AUC {cv.RocAucMean:F4} ± {cv.RocAucSd:F4} (mean ± sd of {cv.FoldCount} folds).";
+        if (calibration is { } c)
+            text += c.Helps
+                ? $" Probabilities: Platt scaling fitted on the out-of-fold scores of train+validation rows (fitted on the other folds, it lowers the out-of-fold log-loss from {c.OwnLogLoss:F4} to {c.PlattLogLoss:F4})."
+                : $" Probabilities: the model's own (Platt scaling on out-of-fold scores would not lower the out-of-fold log-loss: {c.PlattLogLoss:F4} against {c.OwnLogLoss:F4}).";
         return text;
     }
 

@@ -54,8 +54,7 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
     public async Task RealIbmTelcoFileIngestsThroughTheUploadDialog()
     {
         var chromium = browser.RequireBrowser();
-        var path = TestSupport.Csv.TelcoChurnPath();
-        Assert.SkipWhen(path is null, "The IBM telco sample is not beside the project (../shared/data).");
+        var path = TestSupport.Csv.RequireTelcoChurnPath();
         await using var portal = await PortalFactory.CreateAsync();
         var baseUrl = portal.StartKestrel();
         await portal.CreateAsync("dana", Roles.DataScientist);
@@ -64,7 +63,7 @@ public sealed class UploadJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.SignInAsync("dana", PortalUsers.Password, "/data");
         await page.ClickAsync("#upload-new");
         await page.FillAsync("#dataset-name", "ibm-telco");
-        await page.SetInputFilesAsync("#csv-file", path!);
+        await page.SetInputFilesAsync("#csv-file", path);
         await page.ClickAsync("#start-upload");
         await Expect(page.Locator("#schema-review")).ToContainTextAsync("TotalCharges");
         await page.ClickAsync("#commit-upload");

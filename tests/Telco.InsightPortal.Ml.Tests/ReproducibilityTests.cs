@@ -43,16 +43,16 @@ public sealed class ReproducibilityTests
     [Fact]
     public async Task CrossValidationReportsEachStratifiedFold()
     {
-        var request = new SyntheticChurn().Request() with { CrossValidationFolds = 4 };
+        var request = new SyntheticChurn().Request() with { CrossValidationFolds = 4, CrossValidationRepeats = 1 };
 
         var result = await _trainer.TrainAsync(request, ct: TestContext.Current.CancellationToken);
 
         Assert.Equal([1, 2, 3, 4], result.Folds.Select(f => f.Fold));
         var sizes = result.Folds.Select(f => f.Metrics.Rows).ToList();
-        Assert.Equal(result.Split.TrainRows + result.Split.ValidationRows, sizes.Sum());
+        Assert.Equal(result.Split.TrainRows + result.Split.ValidationRows + result.Split.TestRows, sizes.Sum());
         Assert.True(sizes.Max() - sizes.Min() <= 2);
         Assert.All(result.Folds, f => Assert.True(f.Metrics.RocAuc > 0.8));
-        Assert.Contains("4 stratified folds", result.Split.Protocol);
+        Assert.Contains("4 stratified folds × 1 repeat over", result.Split.Protocol);
     }
 
     [Fact]
@@ -80,11 +80,5 @@ public sealed class ReproducibilityTests
         var run = _trainer.TrainAsync(request, new SynchronousProgress(p => { if (p.Trial is not null) cts.Cancel(); }), cts.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-    }
-
-    /// <summary>Progress&lt;T&gt; posts to the thread pool; this reports inline so the test sees every report in order.</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -34,17 +34,18 @@ public sealed class ScoringTests : IDisposable
     }
 
     [Fact]
-    public async Task ForestScoresButSaysItCannotExplain()
+    public async Task ForestExplainsThroughItsCalibratorsWithoutABias()
     {
+        // The forest's own Platt step and the held-out one are calibrators, not the predictor to explain.
         var data = new SyntheticChurn();
         var result = await new ChurnTrainer().TrainAsync(data.Request("fastforest") with { ArtifactDirectory = _root.Path }, ct: TestContext.Current.CancellationToken);
         var scorer = new ChurnScorer(new ModelLoader(_root.Path).Load("model.zip", result.Model!.Sha256).Model, data.Schema);
 
-        var p = scorer.Score(data.Build().Take(10).ToList(), TestContext.Current.CancellationToken);
+        var explanations = scorer.ExplainRows(data.Build().Take(10).ToList(), TestContext.Current.CancellationToken);
 
-        Assert.Equal(10, p.Length);
-        Assert.False(scorer.CanExplain);
-        Assert.Throws<NotSupportedException>(() => scorer.Explain(data.Build().Take(1).ToList(), ct: TestContext.Current.CancellationToken));
+        Assert.True(scorer.CanExplain);
+        Assert.All(explanations, e => Assert.Null(e.Bias));
+        Assert.All(explanations, e => Assert.Subset(new HashSet<string> { "contract", "tenure", "monthly" }, e.Contributions.Select(c => c.Column).ToHashSet()));
     }
 
     [Fact]

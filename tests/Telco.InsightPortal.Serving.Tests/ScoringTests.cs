@@ -59,6 +59,29 @@ public sealed class ScoringTests(TrainedModels models)
     }
 
     [Fact]
+    public async Task EnsembleScoresAndExplainsThroughTheServingEndpoints()
+    {
+        await using var host = await ServingHost.CreateAsync(models);
+        var client = host.Client(await host.DeployAsync("churn-ensemble", version: "6"));
+        var rows = models.Rows.Take(5).ToList();
+        var expected = new ChurnScorer(new ModelLoader(models.Root).Load(models["6"].ModelPath, models["6"].Sha256).Model, models.Schema).Score(rows);
+
+        var scored = await client.PostAsync("/serving/churn-ensemble/invocations", ServingHost.Json(Payloads.DataframeSplit(models.Schema, rows)));
+        var explained = await client.PostAsync("/serving/churn-ensemble/explain", ServingHost.Json(Payloads.DataframeSplit(models.Schema, rows)));
+
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+        var probabilities = Payloads.Probabilities(await scored.Content.ReadAsStringAsync());
+        Assert.Equal(expected.Select(p => (double)p), probabilities, (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.All(probabilities, p => Assert.InRange(p, 0, 1));
+        Assert.Equal(HttpStatusCode.OK, explained.StatusCode);
+        var explanations = JsonDocument.Parse(await explained.Content.ReadAsStringAsync()).RootElement.GetProperty("explanations").EnumerateArray().ToList();
+        Assert.Equal(rows.Count, explanations.Count);
+        Assert.All(explanations, row => Assert.Equal(JsonValueKind.Null, row.GetProperty("bias").ValueKind));
+        Assert.All(explanations, row => Assert.All(row.GetProperty("contributions").EnumerateArray(),
+            c => Assert.NotNull(models.Schema.Find(c.GetProperty("column").GetString()!))));
+    }
+
+    [Fact]
     public async Task ExplainGivesContributionsThatWithTheBiasReconstructTheScore()
     {
         await using var host = await ServingHost.CreateAsync(models);

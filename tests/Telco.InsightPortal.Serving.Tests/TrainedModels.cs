@@ -10,8 +10,8 @@ namespace Telco.InsightPortal.Serving.Tests;
 /// <summary>
 /// Real churn models trained once per test collection on generated IBM-schema data, in an artifact root of their own,
 /// and a resolver over them (standing in for the registry, which is another feature): "churn" versions 1 (logistic)
-/// and 2 (fasttree), "3-tampered" (a zip whose recorded hash no longer matches), "4-missing" (no file) and "5-old" (version
-/// 1's files with a signature as written before input profiles existed).
+/// and 2 (fasttree), "3-tampered" (a zip whose recorded hash no longer matches), "4-missing" (no file), "5-old" (version
+/// 1's files with a signature as written before input profiles existed) and 6 (the ensemble).
 /// </summary>
 public sealed class TrainedModels : IModelVersionResolver, IAsyncLifetime
 {
@@ -37,6 +37,7 @@ public sealed class TrainedModels : IModelVersionResolver, IAsyncLifetime
         _versions["3-tampered"] = tampered with { Version = "3-tampered" };
         _versions["4-missing"] = _versions["1"] with { Version = "4-missing", ModelPath = "runs/no-such-run/model.zip" };
         _versions["5-old"] = WithoutProfiles(_versions["1"], "run-5");
+        _versions["6"] = await TrainAsync("run-6", "ensemble");
     }
 
     public ModelVersionRef this[string version] => _versions[version];

@@ -183,10 +183,9 @@ public sealed class DatasetApiTests
     [Fact]
     public async Task RealTelcoFileIngestsThroughTheApi()
     {
-        var path = TestSupport.Csv.TelcoChurnPath();
-        Assert.SkipWhen(path is null, "The IBM telco sample is not beside the project (../shared/data).");
+        var path = TestSupport.Csv.RequireTelcoChurnPath();
         await using var portal = await PortalFactory.CreateAsync();
-        var content = new StreamContent(File.OpenRead(path!));
+        var content = new StreamContent(File.OpenRead(path));
         content.Headers.ContentType = new("text/csv");
 
         var response = await (await portal.ClientForAsync("scientist", Roles.DataScientist)).PostAsync("/api/v1/datasets/ibm-telco/snapshots", content);

@@ -52,12 +52,12 @@ internal sealed class TableDataView : IDataView
             if (f.IsText)
             {
                 builder.AddColumn(f.Name, TextDataViewType.Instance);
-                _getters.Add(cursor => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = f.Text!(cursor.Read).AsMemory()));
+                _getters.Add(cursor => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = f.Text!(cursor).AsMemory()));
             }
             else
             {
                 builder.AddColumn(f.Name, NumberDataViewType.Single);
-                _getters.Add(cursor => (ValueGetter<float>)((ref float v) => v = f.Number!(cursor.Read)));
+                _getters.Add(cursor => (ValueGetter<float>)((ref float v) => v = f.Number!(cursor)));
             }
         }
         if (table.Labels is { } labels)

@@ -24,19 +24,34 @@ internal sealed record StratifiedSplit(int[] Train, int[] Validation, int[] Test
         return new StratifiedSplit([.. train.Order()], [.. validation.Order()], [.. test.Order()]);
     }
 
-    /// <summary>Stratified k folds over <paramref name="rows"/>: each class is dealt round-robin after a seeded shuffle.</summary>
-    public static IReadOnlyList<(int[] Train, int[] Held)> Folds(int[] rows, bool[] labels, int k, int seed)
+    /// <summary>Stratified k folds over <paramref name="rows"/>, <paramref name="repeats"/> times: each time, each class is
+    /// dealt round-robin after a shuffle drawn from one seeded generator, so every repeat divides the rows differently.</summary>
+    public static IReadOnlyList<(int Repeat, int Fold, int[] Train, int[] Held)> Folds(int[] rows, bool[] labels, int k, int repeats, int seed)
     {
         var random = new Random(seed);
-        var fold = new Dictionary<int, int>();
-        foreach (var cls in new[] { true, false })
+        var result = new List<(int, int, int[], int[])>();
+        for (var repeat = 1; repeat <= repeats; repeat++)
         {
-            var members = Shuffled(rows.Where(r => labels[r] == cls).ToArray(), random);
-            for (var i = 0; i < members.Length; i++) fold[members[i]] = i % k;
+            var fold = new Dictionary<int, int>();
+            foreach (var cls in new[] { true, false })
+            {
+                var members = Shuffled(rows.Where(r => labels[r] == cls).ToArray(), random);
+                for (var i = 0; i < members.Length; i++) fold[members[i]] = i % k;
+            }
+            for (var f = 0; f < k; f++)
+                result.Add((repeat, f + 1, rows.Where(r => fold[r] != f).ToArray(), rows.Where(r => fold[r] == f).ToArray()));
         }
-        return Enumerable.Range(0, k)
-            .Select(f => (rows.Where(r => fold[r] != f).ToArray(), rows.Where(r => fold[r] == f).ToArray()))
-            .ToList();
+        return result;
+    }
+
+    /// <summary>At most <paramref name="count"/> of <paramref name="rows"/>, each class in its own proportion, in ascending order.</summary>
+    public static int[] Sample(int[] rows, bool[] labels, int count, Random random)
+    {
+        if (rows.Length <= count) return rows;
+        var positives = rows.Where(r => labels[r]).ToArray();
+        var takePositives = (int)Math.Round((double)count * positives.Length / rows.Length);
+        return [.. Shuffled(positives, random).Take(takePositives)
+            .Concat(Shuffled(rows.Where(r => !labels[r]).ToArray(), random).Take(count - takePositives)).Order()];
     }
 
     public static int[] Shuffled(int[] rows, Random random)

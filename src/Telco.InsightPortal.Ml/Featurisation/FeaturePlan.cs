@@ -11,7 +11,7 @@ namespace Telco.InsightPortal.Ml.Featurisation;
 /// </summary>
 internal sealed record FeaturePlan(IReadOnlyList<PlannedFeature> Features, IReadOnlyList<string> Warnings)
 {
-    public IReadOnlyList<string> InputColumns => Features.Select(f => f.Owner).Distinct().ToList();
+    public IReadOnlyList<string> InputColumns => Features.SelectMany(f => f.Owners).Distinct().ToList();
 
     public static FeaturePlan Create(ColumnarTable table, TrainingRequest request, DatasetColumn label, int[] trainRows)
     {
@@ -35,11 +35,11 @@ internal sealed record FeaturePlan(IReadOnlyList<PlannedFeature> Features, IRead
         foreach (var c in kept)
         {
             var numeric = ColumnarTable.IsNumeric(c);
-            features.Add(new PlannedFeature(c.Name, c.Name, !numeric, numeric && HasMissing(table, c.Ordinal)));
+            features.Add(new PlannedFeature(c.Name, [c.Name], !numeric, numeric && HasMissing(table, c.Ordinal)));
         }
         var keptNames = kept.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var e in EngineeredFeature.For(schema).Where(e => e.Sources.All(keptNames.Contains)))
-            features.Add(new PlannedFeature(e.Name, e.Owner, e.IsText, IndicateMissing: false));
+            features.Add(new PlannedFeature(e.Name, e.Owners, e.IsText, IndicateMissing: false));
         return new FeaturePlan(features, warnings);
     }
 

@@ -5,22 +5,25 @@ using Microsoft.ML.Trainers.LightGbm;
 
 namespace Telco.InsightPortal.Ml.Trainers;
 
-/// <summary>The four binary classifiers on offer. All produce a calibrated probability.</summary>
+/// <summary>The binary classifiers on offer: four single models and an ensemble of two. All produce a calibrated probability.</summary>
 public static class TrainerCatalog
 {
     public const string Logistic = "logistic";
     public const string FastTree = "fasttree";
     public const string LightGbm = "lightgbm";
     public const string FastForest = "fastforest";
+    public const string Ensemble = "ensemble";
+
+    private static readonly HyperParameter[] LogisticParameters =
+    [
+        new("l1Regularization", 0, 10, 0.01, Integer: false, [0.001, 0.01, 0.1], LogScale: true, "L1 penalty"),
+        new("l2Regularization", 0, 10, 0.1, Integer: false, [0.01, 0.1, 1], LogScale: true, "L2 penalty"),
+        new("maximumIterations", 10, 10_000, 200, Integer: true, [100, 200, 400], Description: "L-BFGS iterations"),
+    ];
 
     public static IReadOnlyList<TrainerSpec> All { get; } =
     [
-        new(Logistic, "L-BFGS logistic regression on min-max scaled features", needsNormalisation: true,
-        [
-            new("l1Regularization", 0, 10, 0.01, Integer: false, [0.001, 0.01, 0.1], LogScale: true, "L1 penalty"),
-            new("l2Regularization", 0, 10, 0.1, Integer: false, [0.01, 0.1, 1], LogScale: true, "L2 penalty"),
-            new("maximumIterations", 10, 10_000, 200, Integer: true, [100, 200, 400], Description: "L-BFGS iterations"),
-        ], CreateLogistic),
+        new(Logistic, "L-BFGS logistic regression on min-max scaled features", needsNormalisation: true, LogisticParameters, CreateLogistic),
         new(FastTree, "gradient-boosted trees (FastTree)", needsNormalisation: false,
         [
             new("numberOfLeaves", 2, 256, 16, Integer: true, [8, 16, 32]),
@@ -43,6 +46,17 @@ public static class TrainerCatalog
             new("minimumExampleCountPerLeaf", 1, 1000, 20, Integer: true, [10, 20, 50]),
             new("featureFraction", 0.1, 1, 0.7, Integer: false, [0.5, 0.7, 1.0]),
         ], CreateFastForest),
+        // Small, slow-learning trees: on a few thousand rows they add to the linear model what it cannot bend to,
+        // where LightGBM's own defaults mostly add variance.
+        new(Ensemble, "logistic regression and LightGBM fitted on the same rows, their log-odds averaged", needsNormalisation: false,
+        [
+            .. LogisticParameters,
+            new("numberOfLeaves", 2, 1024, 2, Integer: true, [2, 4, 8]),
+            new("numberOfIterations", 10, 5000, 600, Integer: true, [300, 600, 1000]),
+            new("learningRate", 0.001, 1, 0.05, Integer: false, [0.02, 0.05, 0.1], LogScale: true),
+            new("minimumExampleCountPerLeaf", 1, 10_000, 30, Integer: true, [20, 30, 60]),
+            new("featureFraction", 0.1, 1, 0.5, Integer: false, [0.5, 0.7, 1.0]),
+        ], EnsembleTrainer.Create),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(t => t.Name).ToList();
@@ -53,7 +67,7 @@ public static class TrainerCatalog
 
     private static int Int(IReadOnlyDictionary<string, double> p, string name) => (int)p[name];
 
-    private static IEstimator<ITransformer> CreateLogistic(MLContext ml, IReadOnlyDictionary<string, double> p, TrainerSettings s) =>
+    internal static IEstimator<ITransformer> CreateLogistic(MLContext ml, IReadOnlyDictionary<string, double> p, TrainerSettings s) =>
         ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = s.Label,
@@ -77,7 +91,7 @@ public static class TrainerCatalog
             Seed = s.Seed,
         });
 
-    private static IEstimator<ITransformer> CreateLightGbm(MLContext ml, IReadOnlyDictionary<string, double> p, TrainerSettings s) =>
+    internal static IEstimator<ITransformer> CreateLightGbm(MLContext ml, IReadOnlyDictionary<string, double> p, TrainerSettings s) =>
         ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             LabelColumnName = s.Label,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
@@ -61,7 +60,7 @@ public sealed class TrainingWorker(TrainingQueue queue, DatasetStore datasets, T
             foreach (var warning in result.Warnings) runLog.Append(job.RunId, "Warning: " + warning);
             // The host stopping now would leave a half-recorded run; only shutdown may interrupt, and then it is failed at restart.
             await recorder.RecordAsync(job, result, stopping);
-            runLog.Append(job.RunId, $"Test ROC AUC {result.Test.RocAuc.ToString("F4", CultureInfo.InvariantCulture)} ({result.Trainer}), "
+            runLog.Append(job.RunId, $"{result.Headline}, "
                                      + $"{result.Artifacts.Count} artifacts, {result.Duration.TotalSeconds:F1} s.");
             status = "FINISHED";
         }

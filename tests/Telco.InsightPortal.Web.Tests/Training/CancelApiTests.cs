@@ -187,7 +187,7 @@ public sealed class CancelApiTests
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Queued by dora: logistic on telco-churn snapshot 1\.$", lines[0]);
         Assert.Contains(lines, l => l.Contains(" Started: logistic on telco-churn", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(" Fitting: ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(" Test ROC AUC ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" Cross-validated ROC AUC ", StringComparison.Ordinal) && l.Contains("; test ROC AUC ", StringComparison.Ordinal));
         Assert.EndsWith(" FINISHED.", lines[^1]);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(
             Path.Combine(portal.Store.Directory, "artifacts", "runs", runId, RunLog.FileName))));

@@ -42,6 +42,25 @@ public sealed class TrainApiTests
     }
 
     [Fact]
+    public async Task AnEnsembleRunRecordsItsCrossValidatedRocAucAsMeanSdAndEachFold()
+    {
+        await using var portal = await PortalFactory.CreateAsync();
+        var client = await portal.ClientForAsync("dora", Roles.DataScientist);
+
+        var (runId, run, status) = await TrainAsync(portal, client, new { dataset = "telco-churn", label = "Churn", trainer = "ensemble" });
+
+        Assert.Equal("FINISHED", status);
+        var folds = (await portal.Services.GetRequiredService<TrackingStore>().GetMetricHistoryAsync(runId, "cv_roc_auc", null, null)).Metrics;
+        var auc = folds.OrderBy(m => m.Step).Select(m => m.Value).ToArray();
+        var mean = auc.Average();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), folds.Select(m => m.Step).Order());
+        Assert.Equal(mean, run.Metrics.Single(m => m.Key == "cv_roc_auc_mean").Value, 1e-9);
+        Assert.Equal(Math.Sqrt(auc.Sum(a => (a - mean) * (a - mean)) / 9), run.Metrics.Single(m => m.Key == "cv_roc_auc_sd").Value, 1e-9);
+        var log = await File.ReadAllTextAsync(Path.Combine(portal.Store.Directory, "artifacts", "runs", runId, "run.log"));
+        Assert.Contains($"Cross-validated ROC AUC {mean:F4} ± ", log);
+    }
+
+    [Fact]
     public async Task ASweepRecordsEachTrialsValidationMetricByStep()
     {
         await using var portal = await PortalFactory.CreateAsync();
