@@ -121,7 +121,8 @@ public sealed class TrainingJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("RUNNING");
         await Assertions.Expect(page.Locator("#run-trial")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Trial [01] of 24$"));
         pageReady.Set();
-        await Assertions.Expect(page.Locator("#run-trial")).ToHaveTextAsync("Trial 2 of 24");
+        // A trial now also fits its derived features and calibration; on a loaded machine it can take longer than the default wait.
+        await Assertions.Expect(page.Locator("#run-trial")).ToHaveTextAsync("Trial 2 of 24", new() { Timeout = 90_000 });
         await Shot(page, "06-running-progress");
         var experimentId = (await portal.Services.GetRequiredService<Data.Tracking.TrackingStore>().GetRunAsync(runId)).Info.ExperimentId;
         await page.GotoInteractiveAsync($"/experiments/{experimentId}");
