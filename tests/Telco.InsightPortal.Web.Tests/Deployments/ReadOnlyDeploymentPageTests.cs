@@ -58,6 +58,44 @@ public sealed class ReadOnlyDeploymentPageTests(DeployedPortal portal) : Deploym
         Assert.Equal(before.Keys, (await StoreCounts.ReadAsync(Factory)).Keys);
     }
 
+    [Fact]
+    public async Task WithoutAPortalKeyAReaderIsToldTryItIsOfflineAndNothingIsMade()
+    {
+        var deployment = await DeployWithoutPortalKeyAsync("churn-nokey");
+        SignIn("otto-auditor", Policies.DeploymentsRead);
+        var before = await StoreCounts.ReadAsync(Factory);
+
+        var form = Render<TryItForm>(p => p.Add(x => x.Deployment, deployment));
+        form.WaitForElement("#try-no-key");
+
+        Assert.Empty(form.FindAll("#try-make-key, #try-inputs, #try-score"));
+        Assert.Equal(before, await StoreCounts.ReadAsync(Factory));
+    }
+
+    [Fact]
+    public async Task WithoutAPortalKeyAWriterMakesOneFromTheFormAndCanScore()
+    {
+        var deployment = await DeployWithoutPortalKeyAsync("churn-makekey");
+        SignInScientist();
+        var form = Render<TryItForm>(p => p.Add(x => x.Deployment, deployment));
+
+        form.WaitForElement("#try-make-key").Click();
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#try-score")), TimeSpan.FromSeconds(20));
+
+        Assert.Empty(form.FindAll("#try-no-key"));
+        Assert.Null((await Portal.Get<Data.Deployments.DeploymentStore>().PortalKeyAsync(deployment, Ct))!.RevokedAt);
+    }
+
+    /// <summary>A deployment whose portal key was revoked, as an admin may do.</summary>
+    private async Task<Data.Deployments.DeploymentRecord> DeployWithoutPortalKeyAsync(string name)
+    {
+        await DeployAsync(name);
+        var deployment = await DeploymentAsync(name);
+        var portalKey = (await Portal.Get<Data.Deployments.DeploymentStore>().PortalKeyAsync(deployment, Ct))!;
+        await Portal.Get<Serving.Deployments.DeploymentService>().RevokeKeyAsync(name, portalKey.KeyId, DeployedPortal.Dora, Ct);
+        return deployment;
+    }
+
     private IConnectionFactory Factory => Portal.Get<IConnectionFactory>();
 
     private async Task<Data.Deployments.DeploymentRecord> DeploymentAsync(string name) => (await Portal.Get<Data.Deployments.DeploymentStore>().GetAsync(name, Ct))!;
