@@ -5,10 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 data=$(mktemp -d)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$out" "$data"' EXIT
+# The portal runs in a session and process group of its own (setsid), whose id is its pid: stopping the group stops
+# the portal and anything it started, however this script ends (success, failure, Ctrl-C or a CI timeout's SIGTERM).
+# Killing only the pid of a backgrounded subshell, as this script once did, left the portal running after CI.
+stop_portal() {
+  [ -n "${pid:-}" ] || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 -- "-$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+trap 'stop_portal; rm -rf "$out" "$data"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 dotnet publish src/Telco.InsightPortal.Web -c Release -o "$out" --nologo -v quiet
 port=$((20000 + RANDOM % 20000))
-(cd "$out" && Audit__CheckpointKey="$(head -c 32 /dev/urandom | base64)" Portal__DataDir="$data" Portal__Demo__TelcoRows=200 Portal__Demo__CellTowerRows=200 \
+# exec: the background job is the portal itself, not a shell around it. Without job control a background job is no
+# process-group leader, so setsid makes the new group in place (no fork) and $! is the portal's pid and group id.
+(cd "$out" && exec setsid env Audit__CheckpointKey="$(head -c 32 /dev/urandom | base64)" Portal__DataDir="$data" \
+  Portal__Demo__TelcoRows=200 Portal__Demo__CellTowerRows=200 \
   dotnet Telco.InsightPortal.Web.dll --urls "http://127.0.0.1:$port" >"$data/portal.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done

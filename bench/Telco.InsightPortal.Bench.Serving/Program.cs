@@ -34,8 +34,8 @@ try
     }
     await using var logged = await ServingBenchHost.StartAsync(Path.Combine(dir, "logged"), models, logPredictions: true, gather);
     await using var unlogged = await ServingBenchHost.StartAsync(Path.Combine(dir, "unlogged"), models, logPredictions: false);
-    var loggedKey = await logged.DeployAsync("bench", "1", replicas: Environment.ProcessorCount * 2);
-    var unloggedKey = await unlogged.DeployAsync("bench", "1", replicas: Environment.ProcessorCount * 2);
+    var loggedKey = await logged.DeployAsync("bench", "1", enginesPerProcess: Environment.ProcessorCount * 2);
+    var unloggedKey = await unlogged.DeployAsync("bench", "1", enginesPerProcess: Environment.ProcessorCount * 2);
 
     using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = TimeSpan.FromSeconds(30) };
     var single = ScoringPayloads.DataframeSplit(models, [models.Rows[0]]);

@@ -53,9 +53,9 @@ public sealed class ServingBenchHost : IAsyncDisposable
     }
 
     /// <summary>Creates the deployment and returns its access key.</summary>
-    public async Task<string> DeployAsync(string name, string version, int replicas)
+    public async Task<string> DeployAsync(string name, string version, int enginesPerProcess)
     {
-        var (_, key) = await Deployments.CreateAsync(name, BenchModels.Model, version, null, replicas, AuditActor.System);
+        var (_, key) = await Deployments.CreateAsync(name, BenchModels.Model, version, null, enginesPerProcess, AuditActor.System);
         return key;
     }
 

@@ -31,6 +31,7 @@ public static class ServingHosting
         services.AddOptions<ServingOptions>().Bind(section)
             .Validate(o => o.MaxRows > 0 && o.MaxBodyBytes > 0 && o.KeyCacheSeconds >= 0 && o.PollSeconds > 0 && o.LogCapacity > 0 && o.LogBatchSize > 0,
                 "Serving limits, intervals and queue sizes must be positive.")
+            .Validate(o => o.LogCapacity >= o.MaxRows, "Serving:LogCapacity counts rows and must hold at least one full request (Serving:MaxRows).")
             .ValidateOnStart();
         if (!services.Any(d => d.ServiceType == typeof(IConnectionFactory))) AddOwnStore(services, settings);
         var artifactRoot = settings.ArtifactRoot is { Length: > 0 } root

@@ -13,9 +13,10 @@ public sealed class ServingOptions
     /// <summary>How long a checked access key is trusted before the store is asked again: the bound on how late a
     /// revocation made elsewhere takes effect (a revocation in the same process takes effect at once).</summary>
     public double KeyCacheSeconds { get; set; } = 5;
-    /// <summary>How often a replica looks for deployment changes (revision numbers) in the store.</summary>
+    /// <summary>How often a serving process looks for deployment changes (revision numbers) in the store.</summary>
     public double PollSeconds { get; set; } = 2;
-    /// <summary>Predictions waiting for the log writer; beyond this they are dropped and counted.</summary>
+    /// <summary>Predictions (rows, not requests) waiting for the log writer; a request whose rows do not fit is dropped
+    /// and its rows counted. At least <see cref="MaxRows"/>, so that one full request fits.</summary>
     public int LogCapacity { get; set; } = 100_000;
     /// <summary>Predictions written per store transaction.</summary>
     public int LogBatchSize { get; set; } = 1_000;

@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Security;
@@ -25,6 +26,7 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         await using var portal = await PortalFactory.CreateAsync();
         var baseUrl = portal.StartKestrel();
         await portal.CreateAsync("sam", Roles.DataScientist);
+        await portal.CreateAsync("otto", Roles.Auditor);
         var dora = await portal.ClientForAsync("dora", Roles.DataScientist);
         var runId = await portal.Services.GetRequiredService<TrainingQueue>().SubmitAsync(
             new TrainRequestDto("churn-deploy", "telco-churn", null, "Churn", "logistic", null, 42, null, null), new AuditActor("dora"));
@@ -49,6 +51,9 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.ClickAsync("#deploy-done");
         await Assertions.Expect(page.Locator("#deployment-name")).ToHaveTextAsync("churn-champ");
         await Assertions.Expect(page.Locator("#target-table")).ToContainTextAsync("v1");
+        await Assertions.Expect(page.Locator("#deployment-facts")).ToContainTextAsync("2 engine(s) per serving process");
+        await Assertions.Expect(page.Locator("#try-score")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployment-scientist.png"), FullPage = true });
         foreach (var input in await page.Locator("#try-inputs input[data-column]").AllAsync())
             await input.FillAsync(Sample(await input.GetAttributeAsync("data-column") ?? "", await input.GetAttributeAsync("type")));
         await page.ClickAsync("#try-score");
@@ -119,6 +124,25 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator(".deployment-status")).ToHaveTextAsync("active");
         var afterStart = await scorer.PostAsync("/serving/churn-champ/invocations", Bodies(features, rows).First().Body);
 
+        // An auditor reads everything and changes nothing: the same page, its form filled in, no Score and no controls.
+        var deployments = portal.Services.GetRequiredService<DeploymentStore>();
+        await UntilLoggedAsync(deployments, "churn-champ", await afterStart.Content.ReadAsStringAsync());
+        var beforeAuditor = await ReadCountsAsync(deployments, "churn-champ");
+        await using var auditorContext = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        var auditor = await auditorContext.NewPageAsync();
+        await auditor.SignInAsync("otto", PortalUsers.Password, "/deployments/churn-champ");
+        await Assertions.Expect(auditor.Locator("#try-inputs")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("#try-read-only")).ToBeVisibleAsync();
+        await auditor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deployment-auditor.png"), FullPage = true });
+        var auditorScore = await auditor.Locator("#try-score").CountAsync();
+        var auditorControls = await auditor.Locator("#lifecycle-actions, #target-actions").CountAsync();
+        await auditor.GetByRole(AriaRole.Tab, new() { Name = "Access keys" }).ClickAsync();
+        await Assertions.Expect(auditor.Locator("#key-table")).ToContainTextAsync("portal");
+        var auditorKeyButtons = await auditor.Locator("#key-create, .key-revoke").CountAsync();
+        var afterAuditor = await ReadCountsAsync(deployments, "churn-champ");
+
+        Assert.Equal((0, 0, 0), (auditorScore, auditorControls, auditorKeyButtons));
+        Assert.Equal(beforeAuditor, afterAuditor);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, whileStopped.StatusCode);
         Assert.Contains("TEMPORARILY_UNAVAILABLE", await whileStopped.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, afterStart.StatusCode);
@@ -145,6 +169,25 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         var csv = new StringBuilder(string.Join(',', features.Select(c => c.Name))).Append('\n');
         foreach (var r in rows) csv.Append(string.Join(',', features.Select(c => Convert.ToString(r[c.Ordinal], CultureInfo.InvariantCulture)))).Append('\n');
         yield return ("text/csv", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+    }
+
+    /// <summary>Waits, with a deadline, until the log writer has stored the predictions of a scoring answer.</summary>
+    private static async Task UntilLoggedAsync(DeploymentStore store, string name, string answer)
+    {
+        var uuids = JsonDocument.Parse(answer).RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("uuid").GetString()!).ToHashSet();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!uuids.IsSubsetOf((await store.PredictionsAsync((await store.GetAsync(name))!, 0, long.MaxValue, 100)).Select(p => p.Uuid)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The scored predictions were not logged within 30 s.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Keys and requests of the deployment, and its logged predictions: what an auditor's visit must not change.</summary>
+    private static async Task<(int Keys, long Requests, int Predictions)> ReadCountsAsync(DeploymentStore store, string name)
+    {
+        var deployment = (await store.GetAsync(name))!;
+        return ((await store.KeysAsync(deployment)).Count, deployment.Requests, (await store.PredictionsAsync(deployment, 0, long.MaxValue, 10_000)).Count);
     }
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");

@@ -11,7 +11,7 @@ public sealed class DeploymentTests(TrainedModels models)
     public async Task RedeploysUnderConcurrentLoadFailNoRequestAndBrokenVersionsLeaveTheOldOneServing()
     {
         await using var host = await ServingHost.CreateAsync(models);
-        var client = host.Client(await host.DeployAsync("churn-live", replicas: 4));
+        var client = host.Client(await host.DeployAsync("churn-live", enginesPerProcess: 4));
         var body = Payloads.DataframeSplit(models.Schema, models.Rows.Take(2));
         var failures = new List<string>();
         var seen = new HashSet<string>();
@@ -95,19 +95,19 @@ public sealed class DeploymentTests(TrainedModels models)
             return (r.StatusCode, await r.Content.ReadAsStringAsync());
         }
 
-        var (taken, takenBody) = await Create(new { name = "churn-taken", model = "churn", version = "1", replicas = 1 });
-        var (badName, badNameBody) = await Create(new { name = "Bad Name!", model = "churn", version = "1", replicas = 1 });
-        var (both, bothBody) = await Create(new { name = "churn-x", model = "churn", version = "1", alias = "champion", replicas = 1 });
-        var (unknown, unknownBody) = await Create(new { name = "churn-y", model = "churn", version = "99", replicas = 1 });
-        var (replicas, replicasBody) = await Create(new { name = "churn-z", model = "churn", version = "1", replicas = 0 });
-        var (broken, brokenBody) = await Create(new { name = "churn-w", model = "churn", version = "3-tampered", replicas = 1 });
+        var (taken, takenBody) = await Create(new { name = "churn-taken", model = "churn", version = "1", enginesPerProcess = 1 });
+        var (badName, badNameBody) = await Create(new { name = "Bad Name!", model = "churn", version = "1", enginesPerProcess = 1 });
+        var (both, bothBody) = await Create(new { name = "churn-x", model = "churn", version = "1", alias = "champion", enginesPerProcess = 1 });
+        var (unknown, unknownBody) = await Create(new { name = "churn-y", model = "churn", version = "99", enginesPerProcess = 1 });
+        var (engines, enginesBody) = await Create(new { name = "churn-z", model = "churn", version = "1", enginesPerProcess = 0 });
+        var (broken, brokenBody) = await Create(new { name = "churn-w", model = "churn", version = "3-tampered", enginesPerProcess = 1 });
         var missing = await host.Scientist.GetAsync("/api/v1/deployments/no-such");
 
         Assert.Equal((HttpStatusCode.Conflict, true), (taken, takenBody.Contains("already exists")));
         Assert.Equal((HttpStatusCode.BadRequest, true), (badName, badNameBody.Contains("'name'")));
         Assert.Equal((HttpStatusCode.BadRequest, true), (both, bothBody.Contains("exactly one of 'version' and 'alias'")));
         Assert.Equal((HttpStatusCode.NotFound, true), (unknown, unknownBody.Contains("no version '99'")));
-        Assert.Equal((HttpStatusCode.BadRequest, true), (replicas, replicasBody.Contains("'replicas'")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (engines, enginesBody.Contains("'enginesPerProcess' must be between 1 and 64")));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, true), (broken, brokenBody.Contains("SHA-256")));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client(null).GetAsync("/serving/churn-w/ping")).StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Telco.InsightPortal.Serving.Tests;
 
@@ -55,7 +56,7 @@ public sealed class LifecycleTests(TrainedModels models)
     public async Task ScalingUnderConcurrentLoadFailsNoRequest()
     {
         await using var host = await ServingHost.CreateAsync(models);
-        var client = host.Client(await host.DeployAsync("churn-scale", replicas: 2));
+        var client = host.Client(await host.DeployAsync("churn-scale", enginesPerProcess: 2));
         var single = Payloads.DataframeSplit(models.Schema, models.Rows.Take(1));
         var failures = new List<string>();
         var scored = 0;
@@ -74,8 +75,8 @@ public sealed class LifecycleTests(TrainedModels models)
         })).ToList();
         var outcomes = new List<HttpStatusCode>();
 
-        foreach (var replicas in new[] { 8, 1, 16, 3, 64, 2 })
-            outcomes.Add((await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-scale/scale", new { replicas })).StatusCode);
+        foreach (var enginesPerProcess in new[] { 8, 1, 16, 3, 64, 2 })
+            outcomes.Add((await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-scale/scale", new { enginesPerProcess })).StatusCode);
         await stop.CancelAsync();
         await Task.WhenAll(load);
         var health = JsonDocument.Parse(await host.Client(null).GetStringAsync("/serving/churn-scale/health")).RootElement;
@@ -83,7 +84,7 @@ public sealed class LifecycleTests(TrainedModels models)
         Assert.Empty(failures);
         Assert.True(scored > 0);
         Assert.All(outcomes, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Equal(2, health.GetProperty("replicas").GetInt32());
+        Assert.Equal(2, health.GetProperty("enginesPerProcess").GetInt32());
         Assert.Equal("serving", health.GetProperty("status").GetString());
         Assert.Equal(6, (await AuditAsync(host, "churn-scale")).Count(a => a.Action == "deployment.scale"));
     }
@@ -92,7 +93,7 @@ public sealed class LifecycleTests(TrainedModels models)
     public async Task BadLifecycleRequestsGetTheirReasonAndChangeNothing()
     {
         await using var host = await ServingHost.CreateAsync(models);
-        await host.DeployAsync("churn-bad", replicas: 2);
+        await host.DeployAsync("churn-bad", enginesPerProcess: 2);
         var revision = await RevisionAsync(host, "churn-bad");
 
         async Task<(HttpStatusCode Status, string Body)> Post(string path, HttpContent? content = null)
@@ -103,16 +104,17 @@ public sealed class LifecycleTests(TrainedModels models)
 
         var unknownStop = await Post("no-such/stop");
         var unknownStart = await Post("no-such/start");
-        var unknownScale = await Post("no-such/scale", ServingHost.Json("""{"replicas":2}"""));
+        var unknownScale = await Post("no-such/scale", ServingHost.Json("""{"enginesPerProcess":2}"""));
         var startActive = await Post("churn-bad/start");
         var noBody = await Post("churn-bad/scale");
-        var noReplicas = await Post("churn-bad/scale", ServingHost.Json("{}"));
-        var zero = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":0}"""));
-        var tooMany = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":65}"""));
-        var words = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":"four"}"""));
-        var fraction = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":2.5}"""));
-        var malformed = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":"""));
-        var same = await Post("churn-bad/scale", ServingHost.Json("""{"replicas":2}"""));
+        var noEngines = await Post("churn-bad/scale", ServingHost.Json("{}"));
+        var zero = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":0}"""));
+        var tooMany = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":65}"""));
+        var words = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":"four"}"""));
+        var fraction = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":2.5}"""));
+        var malformed = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":"""));
+        var same = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":2}"""));
+        var conflicting = await Post("churn-bad/scale", ServingHost.Json("""{"enginesPerProcess":3,"replicas":4}"""));
         var unchanged = await RevisionAsync(host, "churn-bad");
         var firstStop = await Post("churn-bad/stop");
         var secondStop = await Post("churn-bad/stop");
@@ -122,12 +124,13 @@ public sealed class LifecycleTests(TrainedModels models)
         Assert.Equal(HttpStatusCode.NotFound, unknownStart.Status);
         Assert.Equal(HttpStatusCode.NotFound, unknownScale.Status);
         Assert.Equal((HttpStatusCode.Conflict, true), (startActive.Status, startActive.Body.Contains("'churn-bad' is already started")));
-        foreach (var (status, text) in new[] { noBody, noReplicas, zero, tooMany })
-            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("'replicas' is required: a whole number between 1 and 64.")));
+        foreach (var (status, text) in new[] { noBody, noEngines, zero, tooMany })
+            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("'enginesPerProcess' is required: a whole number between 1 and 64.")));
         foreach (var (status, text) in new[] { words, fraction })
-            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("($.replicas): a value has the wrong type")));
+            Assert.Equal((HttpStatusCode.BadRequest, true), (status, text.Contains("($.enginesPerProcess): a value has the wrong type")));
         Assert.Equal((HttpStatusCode.BadRequest, true), (malformed.Status, malformed.Body.Contains("Malformed JSON in the request body at line 1")));
-        Assert.Equal((HttpStatusCode.Conflict, true), (same.Status, same.Body.Contains("already has 2 replica(s)")));
+        Assert.Equal((HttpStatusCode.Conflict, true), (same.Status, same.Body.Contains("already has 2 engine(s) per process")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (conflicting.Status, conflicting.Body.Contains("'replicas' is the deprecated name of 'enginesPerProcess'")));
         Assert.Equal(revision, unchanged);
         Assert.Equal(HttpStatusCode.OK, firstStop.Status);
         Assert.Equal((HttpStatusCode.Conflict, true), (secondStop.Status, secondStop.Body.Contains("'churn-bad' is already stopped")));
@@ -141,10 +144,10 @@ public sealed class LifecycleTests(TrainedModels models)
     public async Task AStoppedDeploymentScaledMeanwhileStartsWithTheNewSize()
     {
         await using var host = await ServingHost.CreateAsync(models);
-        var client = host.Client(await host.DeployAsync("churn-resize", replicas: 1));
+        var client = host.Client(await host.DeployAsync("churn-resize", enginesPerProcess: 1));
 
         await host.Scientist.PostAsync("/api/v1/deployments/churn-resize/stop", null);
-        var scaled = await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-resize/scale", new { replicas = 5 });
+        var scaled = await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-resize/scale", new { enginesPerProcess = 5 });
         var stillStopped = await host.Client(null).GetAsync("/serving/churn-resize/ping");
         await host.Scientist.PostAsync("/api/v1/deployments/churn-resize/start", null);
         var health = JsonDocument.Parse(await host.Client(null).GetStringAsync("/serving/churn-resize/health")).RootElement;
@@ -152,19 +155,35 @@ public sealed class LifecycleTests(TrainedModels models)
 
         Assert.Equal(HttpStatusCode.OK, scaled.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, stillStopped.StatusCode);
-        Assert.Equal(5, health.GetProperty("replicas").GetInt32());
+        Assert.Equal(5, health.GetProperty("enginesPerProcess").GetInt32());
         Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDeprecatedReplicasFieldStillSetsTheEnginesPerProcessForOneRelease()
+    {
+        await using var host = await ServingHost.CreateAsync(models);
+
+        var created = await host.Scientist.PostAsJsonAsync("/api/v1/deployments", new { name = "churn-old", model = TrainedModels.Model, version = "1", replicas = 3 });
+        var afterCreate = JsonDocument.Parse(await host.Scientist.GetStringAsync("/api/v1/deployments/churn-old")).RootElement.GetProperty("enginesPerProcess").GetInt32();
+        var scaled = await host.Scientist.PostAsJsonAsync("/api/v1/deployments/churn-old/scale", new { replicas = 4 });
+        var afterScale = JsonDocument.Parse(await host.Scientist.GetStringAsync("/api/v1/deployments/churn-old")).RootElement.GetProperty("enginesPerProcess").GetInt32();
+        var pools = host.Portal.Services.GetRequiredService<Serving.Deployments.ServingRegistry>().Find("churn-old")!.Targets.Select(t => t.Version.PoolSize);
+
+        Assert.Equal((HttpStatusCode.Created, 3), (created.StatusCode, afterCreate));
+        Assert.Equal((HttpStatusCode.OK, 4), (scaled.StatusCode, afterScale));
+        Assert.Equal([4], pools);
     }
 
     private static async Task<long> RevisionAsync(ServingHost host, string name) =>
         JsonDocument.Parse(await host.Scientist.GetStringAsync("/api/v1/deployments/" + name)).RootElement.GetProperty("revision").GetInt64();
 
-    /// <summary>The deployment's audit entries after its creation, oldest first, read from the store itself.</summary>
+    /// <summary>The deployment's audit entries after its creation (and its keys'), oldest first, read from the store itself.</summary>
     private static async Task<List<(string Action, string Actor, string Details)>> AuditAsync(ServingHost host, string name)
     {
         await using var c = await host.Portal.Store.Factory.OpenAsync();
         return (await c.QueryAsync<(string, string, string)>(
-            "SELECT action, actor, details FROM audit_entries WHERE target_id = @Name AND action <> 'deployment.create' AND outcome = 'success' ORDER BY seq",
+            "SELECT action, actor, details FROM audit_entries WHERE target_id = @Name AND action NOT IN ('deployment.create', 'deployment.key.create') AND outcome = 'success' ORDER BY seq",
             new { Name = name })).ToList();
     }
 

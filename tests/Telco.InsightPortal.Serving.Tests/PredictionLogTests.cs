@@ -94,6 +94,55 @@ public sealed class PredictionLogTests(TrainedModels models)
         Assert.Equal(3, counters.Requests);
     }
 
+    [Fact]
+    public void AFloodOfFullRequestsHoldsNoMoreRowsThanTheCapacityAndCountsTheRestAsDroppedRows()
+    {
+        var log = new PredictionLog(Options.Create(new ServingOptions { LogCapacity = 25_000 }));
+        var full = Rows(10_000);
+
+        for (var i = 0; i < 100; i++) log.Offer(full);
+        var held = 0L;
+        while (log.TryTake(out var request)) held += request.Count;
+
+        Assert.Equal(20_000, held);
+        Assert.Equal(98 * 10_000, log.Dropped);
+        Assert.Equal(0, log.Queued);
+    }
+
+    [Fact]
+    public async Task ConcurrentOffersNeverQueueMoreRowsThanTheCapacityAndEveryRowIsTakenOrDropped()
+    {
+        const int capacity = 30_000;
+        var log = new PredictionLog(Options.Create(new ServingOptions { LogCapacity = capacity }));
+        var peak = 0L;
+        var taken = 0L;
+        using var done = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested || log.Queued > 0)
+            {
+                peak = Math.Max(peak, log.Queued);
+                if (log.TryTake(out var request)) taken += request.Count;
+                else await Task.Yield();
+            }
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++) log.Offer(Rows(i % 3 == 0 ? 10_000 : 1 + (i * 37 % 5_000)));
+        })));
+        await done.CancelAsync();
+        await reader;
+
+        var offered = 8L * Enumerable.Range(0, 200).Sum(i => i % 3 == 0 ? 10_000 : 1 + (i * 37 % 5_000));
+        Assert.InRange(peak, 1, capacity);
+        Assert.Equal(offered, taken + log.Dropped);
+        Assert.True(log.Dropped > 0);
+    }
+
+    /// <summary>A scored request of <paramref name="count"/> rows, as far as the log's bound is concerned.</summary>
+    private static ScoredRequest Rows(int count) => new(1, "churn/1", [], [], [], new float[count], new int[count], new Guid[count], 0, 1);
+
     /// <summary>The background writer runs on its own schedule; wait for its batch with a deadline rather than a sleep.</summary>
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {

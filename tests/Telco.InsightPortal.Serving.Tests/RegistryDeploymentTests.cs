@@ -25,14 +25,14 @@ public sealed class RegistryDeploymentTests
         (await dora.PostAsJsonAsync("/api/2.0/mlflow/registered-models/create", new { name = "churn" })).EnsureSuccessStatusCode();
         (await dora.PostAsJsonAsync("/api/2.0/mlflow/model-versions/create", new { name = "churn", source = $"runs:/{runId}/model", run_id = runId })).EnsureSuccessStatusCode();
 
-        var created = await dora.PostAsJsonAsync("/api/v1/deployments", new { name = "churn-prod", model = "churn", version = "1", replicas = 2 });
+        var created = await dora.PostAsJsonAsync("/api/v1/deployments", new { name = "churn-prod", model = "churn", version = "1", enginesPerProcess = 2 });
         var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("accessKey").GetString();
         var scorer = portal.CreateClient();
         scorer.DefaultRequestHeaders.Authorization = new("Bearer", key);
         var generator = new TelcoChurnGenerator();
         var scored = await scorer.PostAsync("/serving/churn-prod/invocations",
             ServingHost.Json(Payloads.Records("dataframe_records", generator.Schema, generator.Generate(new GeneratorRequest(3, 9)))));
-        var missingAlias = await dora.PostAsJsonAsync("/api/v1/deployments", new { name = "churn-champ", model = "churn", alias = "champion", replicas = 1 });
+        var missingAlias = await dora.PostAsJsonAsync("/api/v1/deployments", new { name = "churn-champ", model = "churn", alias = "champion", enginesPerProcess = 1 });
         var summary = JsonDocument.Parse(await dora.GetStringAsync("/api/v1/deployments/churn-prod")).RootElement;
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

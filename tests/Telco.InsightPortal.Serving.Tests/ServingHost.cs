@@ -35,9 +35,9 @@ public sealed class ServingHost : IAsyncDisposable
     }
 
     /// <summary>Creates a deployment through the API and returns its access key.</summary>
-    public async Task<string> DeployAsync(string name, string version = "1", int replicas = 2)
+    public async Task<string> DeployAsync(string name, string version = "1", int enginesPerProcess = 2)
     {
-        var response = await Scientist.PostAsJsonAsync("/api/v1/deployments", new { name, model = TrainedModels.Model, version, replicas });
+        var response = await Scientist.PostAsJsonAsync("/api/v1/deployments", new { name, model = TrainedModels.Model, version, enginesPerProcess });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("accessKey").GetString()!;

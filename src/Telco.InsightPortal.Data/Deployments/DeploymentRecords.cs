@@ -13,7 +13,9 @@ public sealed record DeploymentRecord
 {
     public long Id { get; init; }
     public string Name { get; init; } = "";
-    public int Replicas { get; init; }
+    /// <summary>Prediction engines each serving process keeps warm per target for single-row requests: the size of an
+    /// in-process pool, not a number of processes (replicas are separate serving processes, run by the operator).</summary>
+    public int EnginesPerProcess { get; init; }
     public string Status { get; init; } = DeploymentStatus.Active;
     public long Generation { get; init; }
     public long Revision { get; init; }

@@ -2,21 +2,22 @@ namespace Telco.InsightPortal.Data.Deployments;
 
 internal static class DeploymentSql
 {
-    private const string DeploymentColumns = """
-        id AS Id, name AS Name, replicas AS Replicas, status AS Status, generation AS Generation, revision AS Revision,
-        created_by AS CreatedBy, created_at AS CreatedAt, updated_at AS UpdatedAt, requests AS Requests,
-        failed_requests AS FailedRequests, dropped_predictions AS DroppedPredictions
+    /// <summary>Columns of <c>deployments d</c>.</summary>
+    internal const string DeploymentColumns = """
+        d.id AS Id, d.name AS Name, d.engines_per_process AS EnginesPerProcess, d.status AS Status, d.generation AS Generation,
+        d.revision AS Revision, d.created_by AS CreatedBy, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt, d.requests AS Requests,
+        d.failed_requests AS FailedRequests, d.dropped_predictions AS DroppedPredictions
         """;
 
     public const string Insert = """
-        INSERT INTO deployments (name, replicas, status, generation, revision, created_by, created_at, updated_at)
-        VALUES (@Name, @Replicas, 'active', 1, 1, @CreatedBy, @Now, @Now)
+        INSERT INTO deployments (name, engines_per_process, status, generation, revision, created_by, created_at, updated_at)
+        VALUES (@Name, @EnginesPerProcess, 'active', 1, 1, @CreatedBy, @Now, @Now)
         RETURNING id
         """;
 
-    public const string GetByName = "SELECT " + DeploymentColumns + " FROM deployments WHERE name = @Name";
+    public const string GetByName = "SELECT " + DeploymentColumns + " FROM deployments d WHERE d.name = @Name";
 
-    public const string List = "SELECT " + DeploymentColumns + " FROM deployments ORDER BY name";
+    public const string List = "SELECT " + DeploymentColumns + " FROM deployments d ORDER BY d.name";
 
     public const string Revisions = "SELECT name AS Name, revision AS Revision FROM deployments";
 
@@ -33,12 +34,13 @@ internal static class DeploymentSql
         VALUES (@DeploymentId, @Generation, @Model, @Version, @RunId, @ModelPath, @Sha256, @SnapshotId, @Weight, @Now)
         """;
 
-    private const string TargetColumns = """
-        deployment_id AS DeploymentId, generation AS Generation, model AS Model, version AS Version, run_id AS RunId,
-        model_path AS ModelPath, sha256 AS Sha256, snapshot_id AS SnapshotId, weight AS Weight
+    /// <summary>Columns of <c>deployment_targets t</c>.</summary>
+    internal const string TargetColumns = """
+        t.deployment_id AS DeploymentId, t.generation AS Generation, t.model AS Model, t.version AS Version, t.run_id AS RunId,
+        t.model_path AS ModelPath, t.sha256 AS Sha256, t.snapshot_id AS SnapshotId, t.weight AS Weight
         """;
 
-    public const string Targets = "SELECT " + TargetColumns + " FROM deployment_targets WHERE deployment_id = @Id AND generation = @Generation ORDER BY id";
+    public const string Targets = "SELECT " + TargetColumns + " FROM deployment_targets t WHERE t.deployment_id = @Id AND t.generation = @Generation ORDER BY t.id";
 
     /// <summary>The newest earlier generation: what a rollback returns to.</summary>
     public const string PreviousGeneration = """
@@ -68,6 +70,11 @@ internal static class DeploymentSql
         WHERE p.deployment_id = @Id
         """;
 
+    public const string PortalKeyId = "SELECT key_id FROM deployment_portal_keys WHERE deployment_id = @Id";
+
+    /// <summary>A write that changes nothing but takes the deployment row's lock until the transaction ends.</summary>
+    public const string LockDeployment = "UPDATE deployments SET updated_at = updated_at WHERE id = @Id";
+
     public const string UpsertPortalKey = """
         INSERT INTO deployment_portal_keys (deployment_id, key_id, protected_key) VALUES (@Id, @KeyId, @ProtectedKey)
         ON CONFLICT (deployment_id) DO UPDATE SET key_id = excluded.key_id, protected_key = excluded.protected_key
@@ -76,7 +83,7 @@ internal static class DeploymentSql
     /// <summary>Stop, start and scale: one row change, only from the revision the caller read, so that of two
     /// concurrent changes one wins and the other is told to try again.</summary>
     public const string SetLifecycle = """
-        UPDATE deployments SET status = @Status, replicas = @Replicas, revision = revision + 1, updated_at = @Now
+        UPDATE deployments SET status = @Status, engines_per_process = @EnginesPerProcess, revision = revision + 1, updated_at = @Now
         WHERE id = @Id AND revision = @Revision
         """;
 }

@@ -6,22 +6,22 @@ namespace Telco.InsightPortal.Data.Deployments;
 public sealed partial class DeploymentStore
 {
     /// <summary>
-    /// Stops, starts or scales a deployment: sets its status and replicas, bumps its revision (replicas poll it) and
-    /// writes <paramref name="action"/> to the audit trail, in one transaction. Only from the revision in
+    /// Stops, starts or scales a deployment: sets its status and engines per process, bumps its revision (serving
+    /// processes poll it) and writes <paramref name="action"/> to the audit trail, in one transaction. Only from the revision in
     /// <paramref name="current"/>: null when another change came first, and then nothing is written.
     /// </summary>
-    public Task<DeploymentRecord?> SetLifecycleAsync(DeploymentRecord current, string status, int replicas, string action, AuditActor actor,
+    public Task<DeploymentRecord?> SetLifecycleAsync(DeploymentRecord current, string status, int enginesPerProcess, string action, AuditActor actor,
         CancellationToken ct = default) =>
         _db.WriteAsync(actor, async (c, tx) =>
         {
             var moved = await c.ExecuteAsync(new CommandDefinition(DeploymentSql.SetLifecycle,
-                new { current.Id, current.Revision, Status = status, Replicas = replicas, Now }, tx, cancellationToken: ct));
+                new { current.Id, current.Revision, Status = status, EnginesPerProcess = enginesPerProcess, Now }, tx, cancellationToken: ct));
             if (moved == 0) return ((DeploymentRecord?)null, (AuditEvent?)null);
             var updated = await c.QuerySingleAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { current.Name }, tx, cancellationToken: ct));
             return (updated, new AuditEvent(action, "deployment", current.Name, Details: new
             {
-                from = new { current.Status, current.Replicas },
-                to = new { updated.Status, updated.Replicas },
+                from = new { current.Status, current.EnginesPerProcess },
+                to = new { updated.Status, updated.EnginesPerProcess },
                 updated.Revision,
             }));
         }, ct);

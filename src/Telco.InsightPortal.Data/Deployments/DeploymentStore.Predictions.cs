@@ -136,13 +136,6 @@ public sealed partial class DeploymentStore
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>Latencies (ms) of the newest logged predictions since <paramref name="from"/>, at most <paramref name="limit"/>.</summary>
-    public async Task<double[]> RecentLatenciesAsync(DeploymentRecord deployment, long from, int limit, CancellationToken ct = default)
-    {
-        await using var c = await factory.OpenAsync(ct);
-        return (await c.QueryAsync<double>(new CommandDefinition(PredictionSql.Latencies, Window(deployment, from, long.MaxValue, limit), cancellationToken: ct))).ToArray();
-    }
-
     /// <summary>(time, latency) of the deployment's logged predictions since <paramref name="from"/>, newest first, at
     /// most <paramref name="limit"/>: what the deployment page buckets into its latency and traffic charts.</summary>
     public async Task<IReadOnlyList<LatencyPoint>> LatencyPointsAsync(DeploymentRecord deployment, long from, int limit, CancellationToken ct = default)

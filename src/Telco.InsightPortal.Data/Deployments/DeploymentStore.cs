@@ -7,7 +7,7 @@ namespace Telco.InsightPortal.Data.Deployments;
 
 /// <summary>
 /// Deployments, their target generations and access keys. Every change that matters is audited in the transaction
-/// that makes it and bumps the deployment's revision, which serving replicas poll.
+/// that makes it and bumps the deployment's revision, which serving processes poll.
 /// </summary>
 public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTrail audit, TimeProvider clock)
 {
@@ -16,18 +16,18 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Creates the deployment with its first targets and first key; false when the name is taken.</summary>
-    public Task<DeploymentRecord?> CreateAsync(string name, int replicas, IReadOnlyList<DeploymentTarget> targets, NewKey key,
+    public Task<DeploymentRecord?> CreateAsync(string name, int enginesPerProcess, IReadOnlyList<DeploymentTarget> targets, NewKey key,
         AuditActor actor, CancellationToken ct = default) =>
         _db.WriteAsync<DeploymentRecord?>(actor, async (c, tx) =>
         {
             if (await c.QuerySingleOrDefaultAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { Name = name }, tx, cancellationToken: ct)) is not null)
                 return (null, null);
-            var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(DeploymentSql.Insert, new { Name = name, Replicas = replicas, CreatedBy = actor.Name, Now }, tx, cancellationToken: ct));
+            var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(DeploymentSql.Insert, new { Name = name, EnginesPerProcess = enginesPerProcess, CreatedBy = actor.Name, Now }, tx, cancellationToken: ct));
             await InsertTargetsAsync(c, tx, id, 1, targets, ct);
             await InsertKeyAsync(c, tx, id, key, actor, ct);
             var created = await c.QuerySingleAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { Name = name }, tx, cancellationToken: ct));
             return (created, new AuditEvent("deployment.create", "deployment", name,
-                Details: new { replicas, targets = Describe(targets), key = key.Prefix }));
+                Details: new { enginesPerProcess, targets = Describe(targets), key = key.Prefix }));
         }, ct);
 
     public async Task<DeploymentRecord?> GetAsync(string name, CancellationToken ct = default)
@@ -52,7 +52,7 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
         return new DeploymentState(d, targets.ToList());
     }
 
-    /// <summary>Each deployment's revision: what replicas poll to notice a change.</summary>
+    /// <summary>Each deployment's revision: what serving processes poll to notice a change.</summary>
     public async Task<IReadOnlyDictionary<string, long>> RevisionsAsync(CancellationToken ct = default)
     {
         await using var c = await factory.OpenAsync(ct);

@@ -62,8 +62,6 @@ internal static class PredictionSql
         LEFT JOIN prediction_labels b ON b.deployment_id = p.deployment_id AND b.uuid = p.uuid
         """ + Window + "ORDER BY p.uuid DESC LIMIT @Limit";
 
-    public const string Latencies = "SELECT p.latency_ms FROM predictions p" + Window + "ORDER BY p.uuid DESC LIMIT @Limit";
-
     public const string LatencyPoints =
         "SELECT p.created_at AS CreatedAt, p.latency_ms AS LatencyMs FROM predictions p" + Window + "ORDER BY p.uuid DESC LIMIT @Limit";
 }

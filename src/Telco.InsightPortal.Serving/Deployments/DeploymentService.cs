@@ -12,31 +12,37 @@ namespace Telco.InsightPortal.Serving.Deployments;
 /// Creates and changes deployments, for the API, the pages and background jobs alike. Every change of targets loads
 /// and warms the new version first, beside the one serving: a version that cannot load is refused with the reason
 /// (and the refusal audited) while the old one keeps serving. Only then is the new generation committed (audited, in
-/// the same transaction) and swapped in here; other replicas pick it up by polling the revision.
+/// the same transaction) and swapped in here; other serving processes pick it up by polling the revision. Creating,
+/// redeploying and starting also make sure the portal holds a key to score the deployment with (<see cref="IPortalKeys"/>),
+/// so that pages, which only read, never have to make one.
 /// </summary>
-public sealed partial class DeploymentService(DeploymentStore store, ServingRegistry registry, KeyCache keys, IModelVersionResolver? resolver = null)
+public sealed partial class DeploymentService(DeploymentStore store, ServingRegistry registry, KeyCache keys, IModelVersionResolver? resolver = null,
+    IPortalKeys? portalKeys = null)
 {
-    public const int MaxReplicas = 64;
+    /// <summary>The most prediction engines a serving process keeps per target.</summary>
+    public const int MaxEnginesPerProcess = 64;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex NamePattern();
 
     /// <summary>Creates a deployment serving (model, version | alias); returns it and its first access key, shown once.</summary>
-    public async Task<(DeploymentState State, string AccessKey)> CreateAsync(string? name, string? model, string? version, string? alias, int replicas,
+    public async Task<(DeploymentState State, string AccessKey)> CreateAsync(string? name, string? model, string? version, string? alias, int enginesPerProcess,
         AuditActor actor, CancellationToken ct = default)
     {
         if (name is null || !NamePattern().IsMatch(name))
             throw DeploymentException.Invalid("'name' must be 1-63 lower-case letters, digits or '-', starting with a letter or digit.");
-        if (replicas is < 1 or > MaxReplicas) throw DeploymentException.Invalid($"'replicas' must be between 1 and {MaxReplicas}.");
+        if (enginesPerProcess is < 1 or > MaxEnginesPerProcess)
+            throw DeploymentException.Invalid($"'enginesPerProcess' must be between 1 and {MaxEnginesPerProcess}.");
         var target = await ResolveAsync(model, version, alias, ct);
         if (await store.GetAsync(name, ct) is not null) throw new DeploymentException(ErrorKind.Conflict, $"A deployment named '{name}' already exists.");
         var targets = new[] { DeploymentTarget.Of(target, 100) };
-        var loaded = await LoadAsync(name, "deployment.create", targets, replicas, actor, ct);
+        var loaded = await LoadAsync(name, "deployment.create", targets, enginesPerProcess, actor, ct);
         var (secret, key) = AccessKeys.Create("default");
-        var created = await store.CreateAsync(name, replicas, targets, key, actor, ct)
+        var created = await store.CreateAsync(name, enginesPerProcess, targets, key, actor, ct)
                       ?? throw new DeploymentException(ErrorKind.Conflict, $"A deployment named '{name}' already exists.");
         var state = (await store.GetStateAsync(name, ct))!;
         registry.Swap(created, loaded);
+        await EnsurePortalKeyAsync(created, actor, ct);
         return (state, secret);
     }
 
@@ -79,7 +85,7 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
     public async Task<IReadOnlyList<DeploymentKeyRecord>> KeysAsync(string name, CancellationToken ct = default) =>
         await store.KeysAsync((await RequireAsync(name, ct)).Deployment, ct);
 
-    /// <summary>Revokes a key; this process stops accepting it at once, other replicas within the key cache's lifetime.</summary>
+    /// <summary>Revokes a key; this process stops accepting it at once, other serving processes within the key cache's lifetime.</summary>
     public async Task RevokeKeyAsync(string name, long keyId, AuditActor actor, CancellationToken ct = default)
     {
         var current = await RequireAsync(name, ct);
@@ -95,19 +101,26 @@ public sealed partial class DeploymentService(DeploymentStore store, ServingRegi
     {
         if (current.Deployment.Status == DeploymentStatus.Stopped)
             throw DeploymentException.Conflict($"Deployment '{current.Deployment.Name}' is stopped; start it before changing what it serves.");
-        var loaded = await LoadAsync(current.Deployment.Name, action, targets, current.Deployment.Replicas, actor, ct);
+        var loaded = await LoadAsync(current.Deployment.Name, action, targets, current.Deployment.EnginesPerProcess, actor, ct);
         var next = await store.SetTargetsAsync(current.Deployment, current.Deployment.Generation, targets, action, actor, ct)
                    ?? throw new DeploymentException(ErrorKind.Conflict, $"Deployment '{current.Deployment.Name}' was changed meanwhile; try again.");
         registry.Swap(next.Deployment, loaded);
+        await EnsurePortalKeyAsync(next.Deployment, actor, ct);
         return next;
     }
 
-    private async Task<IReadOnlyList<LiveTarget>> LoadAsync(string name, string action, IReadOnlyList<DeploymentTarget> targets, int replicas, AuditActor actor, CancellationToken ct)
+    /// <summary>After a change has committed: the portal's key is made by whoever changed the deployment (or, at the
+    /// portal's start, by the system), never by someone who only looks at it.</summary>
+    private Task EnsurePortalKeyAsync(DeploymentRecord deployment, AuditActor actor, CancellationToken ct) =>
+        portalKeys?.EnsureAsync(deployment, actor, ct) ?? Task.CompletedTask;
+
+    private async Task<IReadOnlyList<LiveTarget>> LoadAsync(string name, string action, IReadOnlyList<DeploymentTarget> targets, int enginesPerProcess, AuditActor actor,
+        CancellationToken ct)
     {
         try
         {
             // Loading reads and hashes the zip and warms it up: off the request thread.
-            return await Task.Run(() => registry.Load(new DeploymentState(new DeploymentRecord { Name = name, Replicas = replicas }, targets)), ct);
+            return await Task.Run(() => registry.Load(new DeploymentState(new DeploymentRecord { Name = name, EnginesPerProcess = enginesPerProcess }, targets)), ct);
         }
         catch (ModelLoadException e)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Serving.Logging;
 using Telco.InsightPortal.Serving.Models;
 
 namespace Telco.InsightPortal.Serving.Deployments;
@@ -27,19 +28,24 @@ public sealed class ServingRegistry(VersionLoader loader, IOptions<ServingOption
     public IReadOnlyList<LiveTarget> Load(DeploymentState state) =>
         state.Deployment.Status == DeploymentStatus.Stopped
             ? []
-            : [.. state.Targets.Select(t => new LiveTarget(loader.Load(t.Ref, state.Deployment.Replicas), t.Weight))];
+            : [.. state.Targets.Select(t => new LiveTarget(loader.Load(t.Ref, state.Deployment.EnginesPerProcess), t.Weight))];
 
     /// <summary>Takes loaded targets live (or, for a stopped record, the stop), unless a newer revision already is.</summary>
     public void Swap(DeploymentRecord record, IReadOnlyList<LiveTarget> targets)
     {
         var next = new LiveDeployment(record, targets, _split);
-        _live.AddOrUpdate(record.Name, next, (_, current) => current.Record.Revision > record.Revision ? current : next);
+        var live = _live.AddOrUpdate(record.Name, next, (_, current) => current.Record.Revision > record.Revision ? current : next);
         _problems.TryRemove(record.Name, out _);
+        ServingMetrics.EnginesPerProcess.WithLabels(record.Name).Set(live.Stopped ? 0 : live.Record.EnginesPerProcess);
     }
 
     public void Fail(string name, string reason) => _problems[name] = reason;
 
-    public void Remove(string name) => _live.TryRemove(name, out _);
+    public void Remove(string name)
+    {
+        _live.TryRemove(name, out _);
+        ServingMetrics.EnginesPerProcess.RemoveLabelled(name);
+    }
 
     public void ReleaseUnused() => loader.Retain(_live.Values.SelectMany(d => d.Targets).Select(t => t.Version));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Core.Data;
@@ -30,23 +31,25 @@ public sealed record ScoredRequest(long DeploymentId, string ModelVersion, IRead
 }
 
 /// <summary>
-/// The bounded queue between scoring and the store. Scoring only ever calls <see cref="Offer"/>, which never waits:
-/// when the queue is full the request's predictions are dropped and counted (per deployment, until the writer adds
-/// them to the store's counter, and in total for metrics and health).
+/// The bounded queue between scoring and the store, bounded in rows (<see cref="ServingOptions.LogCapacity"/>): one
+/// request may carry up to <see cref="ServingOptions.MaxRows"/> rows, so a bound in requests would let a flood of large
+/// batches hold that many times more. Scoring only ever calls <see cref="Offer"/>, which never waits: when the
+/// request's rows do not fit, its predictions are dropped and counted (per deployment, until the writer adds them to
+/// the store's counter, and in total for metrics and health). A refused request, which logs no row, weighs one.
 /// </summary>
 public sealed class PredictionLog
 {
-    private readonly Channel<ScoredRequest> _channel;
+    private readonly Channel<ScoredRequest> _channel =
+        Channel.CreateUnbounded<ScoredRequest>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly ConcurrentDictionary<long, long> _pendingDrops = new();
+    private readonly long _capacity;
+    private long _queued;
     private long _dropped;
 
     public PredictionLog(IOptions<ServingOptions> options)
     {
         Enabled = options.Value.LogPredictions;
-        _channel = Channel.CreateBounded<ScoredRequest>(new BoundedChannelOptions(Math.Max(1, options.Value.LogCapacity))
-        {
-            FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = false,
-        });
+        _capacity = Math.Max(1, options.Value.LogCapacity);
     }
 
     public bool Enabled { get; }
@@ -54,15 +57,33 @@ public sealed class PredictionLog
     /// <summary>Predictions dropped since start because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public int Queued => _channel.Reader.Count;
-
-    internal ChannelReader<ScoredRequest> Reader => _channel.Reader;
+    /// <summary>Rows waiting for the writer; never more than the capacity.</summary>
+    public long Queued => Interlocked.Read(ref _queued);
 
     public void Offer(ScoredRequest request)
     {
         if (!Enabled && !request.Failed) return;
-        if (!_channel.Writer.TryWrite(request)) CountDropped(request.DeploymentId, Math.Max(1, request.Count));
+        var weight = Weight(request);
+        // Reserve the rows first: of two requests racing for the last room, one gets it and the other backs out.
+        if (Interlocked.Add(ref _queued, weight) > _capacity || !_channel.Writer.TryWrite(request))
+        {
+            Interlocked.Add(ref _queued, -weight);
+            CountDropped(request.DeploymentId, weight);
+        }
     }
+
+    /// <summary>Waits until a request is queued; false once the log is completed and empty.</summary>
+    internal ValueTask<bool> WaitToTakeAsync(CancellationToken ct) => _channel.Reader.WaitToReadAsync(ct);
+
+    /// <summary>The writer's side: takes the oldest queued request and frees its rows.</summary>
+    internal bool TryTake([MaybeNullWhen(false)] out ScoredRequest request)
+    {
+        if (!_channel.Reader.TryRead(out request)) return false;
+        Interlocked.Add(ref _queued, -Weight(request));
+        return true;
+    }
+
+    private static long Weight(ScoredRequest request) => Math.Max(1, request.Count);
 
     internal void CountDropped(long deploymentId, long rows)
     {

@@ -4,7 +4,7 @@ using Telco.InsightPortal.Data.Deployments;
 namespace Telco.InsightPortal.Serving.Logging;
 
 /// <summary>
-/// Drains the prediction log in batches of up to <see cref="ServingOptions.LogBatchSize"/> predictions, one store
+/// Drains the prediction log in batches of about <see cref="ServingOptions.LogBatchSize"/> predictions, one store
 /// transaction each, together with the request, failure and drop counters they carry. A batch the store refuses is
 /// counted as dropped, never retried forever, so a store outage cannot grow memory.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
         var batch = new List<ScoredRequest>();
         try
         {
-            while (log.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+            while (log.WaitToTakeAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 // Under load a prediction arrives every fraction of a millisecond; writing each as it comes would
                 // mean thousands of small transactions a second. So the writer lets a batch gather for a moment,
@@ -55,7 +55,7 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
         {
             batch.Clear();
             var rows = 0;
-            while (rows < _batchSize && log.Reader.TryRead(out var request))
+            while (rows < _batchSize && log.TryTake(out var request))
             {
                 batch.Add(request);
                 rows += request.Count;

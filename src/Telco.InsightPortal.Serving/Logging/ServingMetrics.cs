@@ -18,6 +18,10 @@ public static class ServingMetrics
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
 
+    /// <summary>Per process: each process is one replica and one scrape target, so replicas are counted by the scraper.</summary>
+    public static readonly Gauge EnginesPerProcess = Metrics.CreateGauge("telco_serving_engines_per_process",
+        "Prediction engines this serving process keeps per target of the deployment (0 while it is stopped).", "deployment");
+
     public static readonly Counter Dropped = Metrics.CreateCounter("telco_serving_predictions_dropped_total",
-        "Predictions not logged because the prediction log queue was full.");
+        "Predictions (rows) not logged because the prediction log queue was full.");
 }

@@ -110,7 +110,7 @@ public static class ScoringEndpoints
                 status = live.Stopped ? "stopped" : registry.Problem(deployment) is null ? "serving" : "degraded",
                 problem = registry.Problem(deployment),
                 revision = live.Record.Revision,
-                replicas = live.Record.Replicas,
+                enginesPerProcess = live.Record.EnginesPerProcess,
                 targets = live.Targets.Select(t => new { modelVersion = t.Version.Label, weight = t.Weight }),
                 predictionLog = new { enabled = log.Enabled, queued = log.Queued, dropped = log.Dropped },
             }, statusCode: live.Stopped ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);

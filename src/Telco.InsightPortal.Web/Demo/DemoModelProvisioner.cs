@@ -49,10 +49,10 @@ public sealed class DemoModelProvisioner(TrainingQueue queue, TrainingWorker wor
 
     private async Task DeployAsync(DemoModelSpec spec, long version, CancellationToken ct)
     {
-        await deploy.CreateAsync(spec.Deployment, spec.Model, version.ToString(CultureInfo.InvariantCulture), null, 1, Actor, ct);
+        var (_, secret) = await deploy.CreateAsync(spec.Deployment, spec.Model, version.ToString(CultureInfo.InvariantCulture), null, 1, Actor, ct);
         // Nobody saw the first key (it is shown once, to the creator: here the system), so it is revoked; a user makes
-        // their own on the deployment page or through the API.
-        foreach (var key in (await deploy.KeysAsync(spec.Deployment, ct)).Where(k => k.RevokedAt is null))
+        // their own on the deployment page or through the API. The portal's own key, made with the deployment, stays.
+        foreach (var key in (await deploy.KeysAsync(spec.Deployment, ct)).Where(k => k.RevokedAt is null && secret.StartsWith(k.Prefix, StringComparison.Ordinal)))
             await deploy.RevokeKeyAsync(spec.Deployment, key.Id, Actor, ct);
         log.LogInformation("Demo model {Model}: version {Version} deployed as {Deployment} (alias challenger); create an access key to call it.",
             spec.Model, version, spec.Deployment);

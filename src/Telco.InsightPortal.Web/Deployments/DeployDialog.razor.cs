@@ -28,7 +28,7 @@ public sealed partial class DeployDialog
     private string? _version;
     private string _alias = ModelAliases.Champion;
     private bool _byAlias = true;
-    private int _replicas = 2;
+    private int _engines = 2;
     private string? _error;
     private string? _accessKey;
     private bool _submitting;
@@ -72,7 +72,7 @@ public sealed partial class DeployDialog
         _submitting = true;
         try
         {
-            var (state, key) = await Deployments.CreateAsync(_name.Trim(), _model, _byAlias ? null : _version, _byAlias ? _alias.Trim() : null, _replicas, await Actor.GetCurrentAsync());
+            var (state, key) = await Deployments.CreateAsync(_name.Trim(), _model, _byAlias ? null : _version, _byAlias ? _alias.Trim() : null, _engines, await Actor.GetCurrentAsync());
             _name = state.Deployment.Name;
             _accessKey = key;
         }

@@ -43,12 +43,12 @@ public static class DeploymentEndpoints
     }
 
     private static async Task<IResult> ListAsync(DeploymentStore store, HttpContext http) =>
-        Results.Ok((await store.ListAsync(http.RequestAborted)).Select(d => new { d.Name, d.Status, d.Replicas, d.Revision, d.Requests }));
+        Results.Ok((await store.ListAsync(http.RequestAborted)).Select(d => new { d.Name, d.Status, d.EnginesPerProcess, d.Revision, d.Requests }));
 
     private static async Task<IResult> CreateAsync(CreateDeploymentBody? body, DeploymentService service, HttpContext http)
     {
-        if (body is null) throw DeploymentException.Invalid("Send {\"name\",\"model\",\"version\"|\"alias\",\"replicas\"}.");
-        var (state, key) = await service.CreateAsync(body.Name, body.Model, body.Version, body.Alias, body.Replicas ?? 1, HttpAuditActor.From(http), http.RequestAborted);
+        if (body is null) throw DeploymentException.Invalid("Send {\"name\",\"model\",\"version\"|\"alias\",\"enginesPerProcess\"}.");
+        var (state, key) = await service.CreateAsync(body.Name, body.Model, body.Version, body.Alias, EnginesBody.Of(body.EnginesPerProcess, body.Replicas) ?? 1, HttpAuditActor.From(http), http.RequestAborted);
         return Results.Json(new { name = state.Deployment.Name, accessKey = key }, statusCode: StatusCodes.Status201Created);
     }
 

@@ -16,7 +16,7 @@ public static class DeploymentLifecycleEndpoints
                 DescribeAsync(service.StartAsync(name, HttpAuditActor.From(http), http.RequestAborted), summaries, http))
             .RequireAuthorization(Policies.DeploymentsWrite);
         group.MapPost("/{name}/scale", (string name, ScaleBody? body, DeploymentService service, DeploymentSummaries summaries, HttpContext http) =>
-                DescribeAsync(service.ScaleAsync(name, body?.Replicas, HttpAuditActor.From(http), http.RequestAborted), summaries, http))
+                DescribeAsync(service.ScaleAsync(name, EnginesBody.Of(body?.EnginesPerProcess, body?.Replicas), HttpAuditActor.From(http), http.RequestAborted), summaries, http))
             .RequireAuthorization(Policies.DeploymentsWrite);
     }
 

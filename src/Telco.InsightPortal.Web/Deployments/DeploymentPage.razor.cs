@@ -10,7 +10,6 @@ namespace Telco.InsightPortal.Web.Deployments;
 public sealed partial class DeploymentPage
 {
     [Parameter] public string Name { get; set; } = "";
-    [Inject] private DeploymentStore Store { get; set; } = default!;
     [Inject] private DeploymentSummaries Summaries { get; set; } = default!;
     [Inject] private CircuitAuthorization Authorization { get; set; } = default!;
 
@@ -28,7 +27,7 @@ public sealed partial class DeploymentPage
 
     private async Task ReloadAsync()
     {
-        _overview = await Store.GetStateAsync(Name) is { } state ? await Summaries.OverviewAsync(state) : null;
+        _overview = await Summaries.OverviewAsync(Name);
         _crumbs = [new("Deployments", "/deployments"), new(Name, null, disabled: true)];
     }
 }

@@ -9,9 +9,9 @@ namespace Telco.InsightPortal.Data.Tests.Deployments;
 
 public sealed class DeploymentStoreTests
 {
-    private static readonly AuditActor Scientist = new("dora");
-    private static readonly ModelVersionRef V1 = new("churn", "1", "run-1", "runs/run-1/model.zip", new string('a', 64), 7);
-    private static readonly ModelVersionRef V2 = new("churn", "2", "run-2", "runs/run-2/model.zip", new string('b', 64), 8);
+    internal static readonly AuditActor Scientist = new("dora");
+    internal static readonly ModelVersionRef V1 = new("churn", "1", "run-1", "runs/run-1/model.zip", new string('a', 64), 7);
+    internal static readonly ModelVersionRef V2 = new("churn", "2", "run-2", "runs/run-2/model.zip", new string('b', 64), 8);
 
     private static DeploymentStore StoreOver(TestStore store) => new(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System);
 
@@ -32,7 +32,7 @@ public sealed class DeploymentStoreTests
         var revisions = await deployments.RevisionsAsync();
 
         Assert.Null(twice);
-        Assert.Equal(2, created.Replicas);
+        Assert.Equal(2, created.EnginesPerProcess);
         Assert.Equal([("1", 80), ("2", 20)], canary.Targets.Select(t => (t.Version, t.Weight)));
         Assert.Equal(V2, canary.Targets[1].Ref);
         Assert.Null(stale);
@@ -83,7 +83,6 @@ public sealed class DeploymentStoreTests
         var labels = await deployments.AddLabelsAsync(d,
             [new DelayedLabel(ids[1].ToString(), 1), new DelayedLabel(ids[1].ToString(), 0), new DelayedLabel("nope", 1), new DelayedLabel(Guid.CreateVersion7().ToString(), 1)]);
         var window = await deployments.PredictionsAsync(d, 1000, 4000, 100);
-        var latencies = await deployments.RecentLatenciesAsync(d, 2000, 2);
         var counters = (await deployments.GetAsync("churn"))!;
         var minutes = await deployments.MinutesAsync(d, 8 * 60_000);
 
@@ -96,7 +95,6 @@ public sealed class DeploymentStoreTests
         Assert.Equal(2, labels.Stored);
         Assert.Equal(2, labels.Unknown.Count);
         Assert.Equal("nope", labels.Unknown[0]);
-        Assert.Equal([4.0, 3.0], latencies);
         Assert.Equal((5L, 2L, 2L), (counters.Requests, counters.FailedRequests, counters.DroppedPredictions));
         Assert.Equal([new MinuteCounts(9, 1, 1, 0)], minutes);
     }
@@ -127,25 +125,33 @@ public sealed class DeploymentStoreTests
     [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
-    public async Task APortalKeyIsAKeyOfTheDeploymentAndARevokedOneIsReplaced(StoreProvider provider)
+    public async Task APortalKeyIsAKeyOfTheDeploymentAndOnlyTheKeyItReplacesIsReplaced(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
         var deployments = StoreOver(store);
         var d = (await deployments.CreateAsync("churn", 1, [DeploymentTarget.Of(V1, 100)], new NewKey("default", "hash-1", "tsk_a"), Scientist))!;
 
         var none = await deployments.PortalKeyAsync(d);
-        var first = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-p1", "tsk_p1"), "sealed-1", Scientist);
+        var made = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-p1", "tsk_p1"), "sealed-1", replacing: null, Scientist);
+        var first = (await deployments.PortalKeyAsync(d))!.KeyId;
+        var raced = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-px", "tsk_px"), "sealed-x", replacing: null, AuditActor.System);
         await deployments.RevokeKeyAsync(d, first, Scientist);
         var revoked = await deployments.PortalKeyAsync(d);
-        var second = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-p2", "tsk_p2"), "sealed-2", Scientist);
+        var replaced = await deployments.SetPortalKeyAsync(d, new NewKey("portal", "hash-p2", "tsk_p2"), "sealed-2", replacing: first, Scientist);
         var current = await deployments.PortalKeyAsync(d);
 
         Assert.Null(none);
+        Assert.True(made);
+        Assert.False(raced);
+        Assert.Null(await deployments.FindKeyAsync("hash-px"));
         Assert.Equal((first, "sealed-1"), (revoked!.KeyId, revoked.ProtectedKey));
         Assert.NotNull(revoked.RevokedAt);
-        Assert.Equal(new PortalKeyRecord(second, "sealed-2", null), current);
+        Assert.True(replaced);
+        Assert.Equal("sealed-2", current!.ProtectedKey);
+        Assert.Null(current.RevokedAt);
         Assert.Equal(["default", "portal", "portal"], (await deployments.KeysAsync(d)).Select(k => k.Name));
         Assert.Equal("churn", (await deployments.FindKeyAsync("hash-p2"))!.Deployment);
+        Assert.Equal(["deployment.create", "deployment.key.create", "deployment.key.revoke", "deployment.key.create"], await ActionsAsync(store));
     }
 
     [Theory]
@@ -182,13 +188,13 @@ public sealed class DeploymentStoreTests
         var outOfRange = await Record.ExceptionAsync(() => deployments.SetLifecycleAsync(started!, DeploymentStatus.Active, 65, "deployment.scale", Scientist));
         var state = (await deployments.GetStateAsync("churn"))!;
 
-        Assert.Equal((DeploymentStatus.Stopped, 2, created.Revision + 1), (stopped!.Status, stopped.Replicas, stopped.Revision));
+        Assert.Equal((DeploymentStatus.Stopped, 2, created.Revision + 1), (stopped!.Status, stopped.EnginesPerProcess, stopped.Revision));
         Assert.Null(stale);
-        Assert.Equal((DeploymentStatus.Stopped, 4), (scaled!.Status, scaled.Replicas));
-        Assert.Equal((DeploymentStatus.Active, 4, created.Revision + 3), (started!.Status, started.Replicas, started.Revision));
+        Assert.Equal((DeploymentStatus.Stopped, 4), (scaled!.Status, scaled.EnginesPerProcess));
+        Assert.Equal((DeploymentStatus.Active, 4, created.Revision + 3), (started!.Status, started.EnginesPerProcess, started.Revision));
         Assert.NotNull(outOfRange);
         Assert.Equal((DeploymentStatus.Active, 4, created.Revision + 3, created.Generation),
-            (state.Deployment.Status, state.Deployment.Replicas, state.Deployment.Revision, state.Deployment.Generation));
+            (state.Deployment.Status, state.Deployment.EnginesPerProcess, state.Deployment.Revision, state.Deployment.Generation));
         Assert.Equal(["deployment.create", "deployment.stop", "deployment.scale", "deployment.start"], await ActionsAsync(store));
     }
 

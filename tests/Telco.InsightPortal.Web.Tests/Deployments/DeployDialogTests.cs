@@ -22,7 +22,8 @@ public sealed class DeployDialogTests(DeployedPortal portal) : DeploymentsTestCo
 
         var keys = await Portal.Get<Serving.Deployments.DeploymentService>().KeysAsync("churn-dialog", Ct);
         Assert.StartsWith("tsk_", key);
-        Assert.Equal(key[..12], Assert.Single(keys).Prefix);
+        Assert.Equal(key[..12], keys.Single(k => k.Name == "default").Prefix);
+        Assert.Equal(["default", Web.Deployments.Client.PortalKeys.KeyName], keys.Select(k => k.Name));
         Assert.Equal("1", (await Portal.Get<Data.Deployments.DeploymentStore>().GetStateAsync("churn-dialog", Ct))!.Targets.Single().Version);
     }
 

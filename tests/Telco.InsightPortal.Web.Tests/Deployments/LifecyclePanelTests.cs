@@ -40,17 +40,17 @@ public sealed class LifecyclePanelTests(DeployedPortal portal) : DeploymentsTest
     }
 
     [Fact]
-    public async Task ScalingFromThePageChangesTheEnginePool()
+    public async Task ScalingFromThePageChangesTheEnginesPerProcess()
     {
         await DeployAsync("churn-grow");
         SignInScientist();
         var page = Render<DeploymentPage>(p => p.Add(x => x.Name, "churn-grow"));
 
-        page.WaitForElement("#replicas-input").Change("3");
+        page.WaitForElement("#engines-input").Change("3");
         page.Find("#scale-button").Click();
-        page.WaitForAssertion(() => Assert.Contains("3 replica(s)", page.Markup), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Contains("3 engine(s) per serving process", page.Find("#deployment-facts").TextContent), TimeSpan.FromSeconds(30));
 
-        Assert.Equal(3, (await Store.GetAsync("churn-grow", Ct))!.Replicas);
+        Assert.Equal(3, (await Store.GetAsync("churn-grow", Ct))!.EnginesPerProcess);
         Assert.All(Portal.Get<ServingRegistry>().Find("churn-grow")!.Targets, t => Assert.Equal(3, t.Version.PoolSize));
     }
 

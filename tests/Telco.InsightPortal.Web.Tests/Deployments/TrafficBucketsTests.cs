@@ -6,7 +6,7 @@ namespace Telco.InsightPortal.Web.Tests.Deployments;
 public sealed class TrafficBucketsTests
 {
     [Fact]
-    public void PredictionsFallIntoTheirMinuteWithExactPercentiles()
+    public void PredictionsFallIntoTheirMinuteWithInterpolatedPercentiles()
     {
         var minute = 60_000L;
         var points = Enumerable.Range(1, 100).Select(i => new LatencyPoint(10 * minute + i, i))
@@ -15,7 +15,10 @@ public sealed class TrafficBucketsTests
         var buckets = TrafficBuckets.Of(points, TimeSpan.FromMinutes(1));
 
         Assert.Equal([10 * minute, 12 * minute], buckets.Select(b => b.Start.ToUnixTimeMilliseconds()));
-        Assert.Equal((100, 50d, 95d, 99d), (buckets[0].Rows, buckets[0].P50, buckets[0].P95, buckets[0].P99));
+        Assert.Equal(100, buckets[0].Rows);
+        Assert.Equal(50.5, buckets[0].P50, 9);
+        Assert.Equal(95.05, buckets[0].P95, 9);
+        Assert.Equal(99.01, buckets[0].P99, 9);
         Assert.Equal((1, 42d, 42d), (buckets[1].Rows, buckets[1].P50, buckets[1].P99));
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Telco.InsightPortal.Data.Audit;
@@ -8,32 +9,50 @@ namespace Telco.InsightPortal.Web.Deployments.Client;
 
 /// <summary>
 /// The access key the portal scores a deployment with (the "try it" form): an ordinary deployment key named "portal",
-/// made the first time the portal needs it (so deployments made through the API or by the demo seeder get one too),
-/// hashed in the key table like every key and kept besides encrypted with the portal's data-protection keys, which
-/// the store keeps encrypted with the portal's AES key. Revoking it in the keys list works as for any key; the next
-/// "try it" makes a new one. Users' keys are never kept in a readable form.
+/// hashed in the key table like every key and kept besides encrypted with the portal's data-protection keys, which the
+/// store keeps encrypted with the portal's AES key. It is made on the write paths only — with the deployment, on a
+/// redeploy or a start, by whoever made that change, and at the portal's start (as the system) for deployments that
+/// lack a live one — because reading must never write: a page that opens a deployment only uses the key when it is
+/// there. Revoking it in the keys list works as for any key. Users' keys are never kept in a readable form.
 /// </summary>
-public sealed class PortalKeys(DeploymentStore store, IDataProtectionProvider protection)
+public sealed class PortalKeys(DeploymentStore store, IDataProtectionProvider protection, ILogger<PortalKeys> logger) : IPortalKeys
 {
     public const string KeyName = "portal";
 
     private readonly IDataProtector _protector = protection.CreateProtector("Telco.InsightPortal.Deployments.PortalKey.v1");
 
-    public async Task<string> GetAsync(DeploymentRecord deployment, AuditActor actor, CancellationToken ct = default)
+    /// <summary>The portal's live key for the deployment, or null when it has none it can present. Never writes.</summary>
+    public async Task<string?> FindAsync(DeploymentRecord deployment, CancellationToken ct = default) =>
+        Secret(await store.PortalKeyAsync(deployment, ct));
+
+    public async Task EnsureAsync(DeploymentRecord deployment, AuditActor actor, CancellationToken ct = default)
     {
-        if (await store.PortalKeyAsync(deployment, ct) is { RevokedAt: null } existing)
+        try
         {
-            try
-            {
-                return _protector.Unprotect(existing.ProtectedKey);
-            }
-            catch (CryptographicException)
-            {
-                // The data-protection keys were replaced (a new key ring): make a new portal key rather than fail.
-            }
+            var current = await store.PortalKeyAsync(deployment, ct);
+            if (Secret(current) is not null) return;
+            var (secret, key) = AccessKeys.Create(KeyName);
+            // False when another instance or change made one meanwhile: that one serves.
+            await store.SetPortalKeyAsync(deployment, key, _protector.Protect(secret), current?.KeyId, actor, ct);
         }
-        var (secret, key) = AccessKeys.Create(KeyName);
-        await store.SetPortalKeyAsync(deployment, key, _protector.Protect(secret), actor, ct);
-        return secret;
+        catch (DbException e)
+        {
+            // The change that asked for the key has committed; the next change or start makes the key instead.
+            logger.LogWarning("Could not make the portal's key for deployment {Deployment}: {Message}", deployment.Name, e.Message);
+        }
+    }
+
+    private string? Secret(PortalKeyRecord? record)
+    {
+        if (record is not { RevokedAt: null }) return null;
+        try
+        {
+            return _protector.Unprotect(record.ProtectedKey);
+        }
+        catch (CryptographicException)
+        {
+            // The data-protection keys were replaced (a new key ring): the secret cannot be read, so the key is lacking.
+            return null;
+        }
     }
 }
