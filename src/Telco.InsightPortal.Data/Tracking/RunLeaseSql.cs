@@ -28,7 +28,7 @@ internal static class RunLeaseSql
 
     public const string Renew = """
         UPDATE runs SET lease_expires_at = @ExpiresAt
-         WHERE owner = @Owner AND status = 'RUNNING'
+         WHERE owner = @Owner AND status = 'RUNNING' AND run_id IN @Ids 
         RETURNING run_id AS RunId, cancel_requested_by AS CancelRequestedBy
         """;
     public const string CancelRequestsOf = """
@@ -36,11 +36,10 @@ internal static class RunLeaseSql
           FROM runs WHERE owner = @Owner AND status = 'RUNNING' AND cancel_requested_by IS NOT NULL
         """;
 
-    // A run is never failed by its own owner: an instance that is alive enough to ask is alive enough to renew.
     public const string Expired = """
         SELECT run_id AS RunId, owner AS Owner, lease_expires_at AS ExpiredAt, status AS Status
           FROM runs
-         WHERE status IN ('SCHEDULED', 'RUNNING') AND owner IS NOT NULL AND owner <> @Self AND lease_expires_at < @Now
+         WHERE status IN ('SCHEDULED', 'RUNNING') AND owner IS NOT NULL AND lease_expires_at < @Now
         """;
     public const string FailExpired = """
         UPDATE runs SET status = 'FAILED', end_time = @EndTime

@@ -11,26 +11,28 @@ namespace Telco.InsightPortal.Data.Tracking;
 /// any other instance fails a run whose lease has expired.</summary>
 public sealed partial class TrackingStore
 {
-    /// <summary>Extends the lease of every run <paramref name="owner"/> trains and returns them with their cancel
-    /// requests; a run missing from the answer is no longer the owner's (it ended, or its lease expired and another
-    /// instance failed it). Not audited: nothing a person did.</summary>
-    public Task<IReadOnlyList<HeldRun>> RenewLeasesAsync(string owner, TimeSpan lease, CancellationToken ct = default) =>
+    /// <summary>Extends the leases of the runs <paramref name="owner"/> trains (<paramref name="runIds"/>) and returns
+    /// them with their cancel requests. A run missing from the answer is no longer the owner's: it ended, or its lease
+    /// expired and another instance failed it. A run of the owner's that it no longer trains (its end could not be
+    /// recorded) is not renewed, so it expires like a dead instance's. Not audited: nothing a person did.</summary>
+    public Task<IReadOnlyList<HeldRun>> RenewLeasesAsync(string owner, IReadOnlyCollection<string> runIds, TimeSpan lease, CancellationToken ct = default) =>
         _db.WriteAsync<IReadOnlyList<HeldRun>>(null, async (c, tx) =>
         {
             var expiresAt = await StoreNowAsync(c, tx, ct) + (long)lease.TotalMilliseconds;
             var held = await c.QueryAsync<(string RunId, string? CancelRequestedBy)>(
-                Command(RunLeaseSql.Renew, new { Owner = owner, ExpiresAt = expiresAt }, tx, ct));
+                Command(_db.InList(RunLeaseSql.Renew), new { Owner = owner, Ids = runIds.ToList(), ExpiresAt = expiresAt }, tx, ct));
             return (held.Select(h => new HeldRun(h.RunId, ActorJson.Read(h.CancelRequestedBy))).ToList(), null);
         }, ct);
 
-    /// <summary>Fails every scheduled or running run whose owner (never <paramref name="self"/>) let its lease expire,
-    /// each with an <c>error</c> tag naming the owner, audited as the system's status change.</summary>
-    public async Task<IReadOnlyList<ExpiredRun>> FailExpiredRunsAsync(string self, CancellationToken ct = default)
+    /// <summary>Fails every scheduled or running run whose lease has expired, each with an <c>error</c> tag naming the
+    /// owner, audited as the system's status change — except the runs the caller is training
+    /// (<paramref name="trainingHere"/>): an instance alive enough to look is alive enough to renew them.</summary>
+    public async Task<IReadOnlyList<ExpiredRun>> FailExpiredRunsAsync(IReadOnlyCollection<string> trainingHere, CancellationToken ct = default)
     {
         var candidates = await _db.ReadAsync(async c => (await c.QueryAsync<(string RunId, string Owner, long ExpiredAt, string Status)>(
-            Command(RunLeaseSql.Expired, new { Self = self, Now = await StoreNowAsync(c, null, ct) }, null, ct))).ToList(), ct);
+            Command(RunLeaseSql.Expired, new { Now = await StoreNowAsync(c, null, ct) }, null, ct))).ToList(), ct);
         var failed = new List<ExpiredRun>();
-        foreach (var (runId, owner, expiredAt, status) in candidates)
+        foreach (var (runId, owner, expiredAt, status) in candidates.Where(r => !trainingHere.Contains(r.RunId)))
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(expiredAt).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             var error = $"The portal instance that was training this run ({owner}) stopped: its lease expired at {at} and was not renewed.";

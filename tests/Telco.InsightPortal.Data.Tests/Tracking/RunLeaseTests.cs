@@ -28,12 +28,12 @@ public sealed class RunLeaseTests
     }
 
     /// <summary>Fails expired leases, as another instance would, until one is failed or the deadline passes.</summary>
-    private static async Task<ExpiredRun> FirstExpiredAsync(TrackingFixture f, string self)
+    private static async Task<ExpiredRun> FirstExpiredAsync(TrackingFixture f)
     {
         using var deadline = new CancellationTokenSource(Deadline);
         while (true)
         {
-            if ((await f.Tracking.FailExpiredRunsAsync(self)).FirstOrDefault() is { } failed) return failed;
+            if ((await f.Tracking.FailExpiredRunsAsync([])).FirstOrDefault() is { } failed) return failed;
             await Task.Delay(20, deadline.Token);
         }
     }
@@ -79,7 +79,7 @@ public sealed class RunLeaseTests
     [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
-    public async Task OnlyAnExpiredLeaseFailsARunAndNeverForItsOwner(StoreProvider provider)
+    public async Task OnlyAnExpiredLeaseFailsARunAndNeverOneTheCallerTrains(StoreProvider provider)
     {
         await using var f = await TrackingFixture.CreateAsync(provider);
         var stale = await QueueAsync(f);
@@ -87,10 +87,10 @@ public sealed class RunLeaseTests
         await f.Tracking.ClaimNextRunAsync("gone-host/41/a1", TimeSpan.Zero);
         await f.Tracking.ClaimNextRunAsync("live-host/42/b2", Long);
 
-        var byItsOwner = await f.Tracking.FailExpiredRunsAsync("gone-host/41/a1");
-        var failed = await FirstExpiredAsync(f, "live-host/42/b2");
+        var byItsTrainer = await f.Tracking.FailExpiredRunsAsync([stale]);
+        var failed = await FirstExpiredAsync(f);
 
-        Assert.Empty(byItsOwner);
+        Assert.Empty(byItsTrainer);
         Assert.Equal((stale, "gone-host/41/a1"), (failed.RunId, failed.Owner));
         var run = await f.Tracking.GetRunAsync(stale);
         Assert.Equal("FAILED", run.Info.Status);
@@ -101,7 +101,7 @@ public sealed class RunLeaseTests
         Assert.Equal(("run.status", "system"), (entry.Action, entry.Actor));
         Assert.Contains("\"after\":\"FAILED\"", entry.Details);
         Assert.Equal("RUNNING", (await f.Tracking.GetRunAsync(live)).Info.Status);
-        Assert.Empty(await f.Tracking.FailExpiredRunsAsync("live-host/42/b2"));
+        Assert.Empty(await f.Tracking.FailExpiredRunsAsync([]));
     }
 
     [Theory]
@@ -111,17 +111,21 @@ public sealed class RunLeaseTests
     {
         await using var f = await TrackingFixture.CreateAsync(provider);
         var runId = await QueueAsync(f);
+        var orphan = await QueueAsync(f);
+        await f.Tracking.ClaimNextRunAsync("owner", TimeSpan.Zero);
         await f.Tracking.ClaimNextRunAsync("owner", TimeSpan.Zero);
 
-        var renewed = await f.Tracking.RenewLeasesAsync("owner", Long);
-        var notExpired = await f.Tracking.FailExpiredRunsAsync("watcher");
+        var renewed = await f.Tracking.RenewLeasesAsync("owner", [runId], Long);
+        var byAnother = await f.Tracking.RenewLeasesAsync("another", [runId], Long);
+        var failed = await FirstExpiredAsync(f);
         var requested = await f.Tracking.RequestCancelAsync(runId, Carl);
         var again = await f.Tracking.RequestCancelAsync(runId, TrackingFixture.Scientist);
-        var held = await f.Tracking.RenewLeasesAsync("owner", Long);
+        var held = await f.Tracking.RenewLeasesAsync("owner", [runId, orphan], Long);
         var polled = await f.Tracking.CancelRequestsAsync("owner");
 
         Assert.Equal([new HeldRun(runId, null)], renewed);
-        Assert.Empty(notExpired);
+        Assert.Empty(byAnother);
+        Assert.Equal(orphan, failed.RunId);
         Assert.Equal(new CancelRequestResult(CancelRequestOutcome.Requested, "RUNNING", "owner"), requested);
         Assert.Equal(CancelRequestOutcome.Pending, again.Outcome);
         Assert.Equal([new HeldRun(runId, Carl)], held);
@@ -209,7 +213,7 @@ public sealed class RunLeaseTests
         var client = (await tracking.CreateRunAsync(0, "dora", "a notebook's run", null, [], TrackingFixture.Scientist)).Info.RunId;
 
         await new MigrationRunner(store.Factory).ApplyAsync();
-        var failed = await tracking.FailExpiredRunsAsync("new-portal");
+        var failed = await tracking.FailExpiredRunsAsync([]);
 
         Assert.Equal([embedded], failed.Select(r => r.RunId));
         Assert.Contains("(a portal from before migration 0010) stopped", failed[0].Error);
