@@ -10,7 +10,7 @@ namespace Telco.InsightPortal.Web.Tests.Training;
 /// </summary>
 public sealed partial class MultiInstanceTrainingTests
 {
-    private const int Rows = 20_000;
+    private const int Rows = 40_000;
 
     /// <summary>Short leases, so that a killed instance's run is failed within seconds.</summary>
     private static readonly Dictionary<string, string?> ShortLeases = new()
@@ -67,7 +67,6 @@ public sealed partial class MultiInstanceTrainingTests
             Assert.Single(StartedLine().Matches(cluster.Log(runId)));
             Assert.Single(await cluster.StatusChangesAsync(runId), change => change.Details.Contains("\"after\":\"RUNNING\"", StringComparison.Ordinal));
         }
-        Assert.Equal("RUNNING", (await cluster.Tracking.GetRunLeaseAsync(sweep))?.Status);
     }
 
     [Fact]
