@@ -20,6 +20,11 @@ public static class PortalUsers
         return await users.CreateAsync(username, username, LocalAccounts.Hash(username, Password), false, roles, AuditActor.System);
     }
 
+    /// <summary>An account made directly in a store, for portals running as processes of their own.</summary>
+    public static async Task<long> CreateUserAsync(this TestStore store, string username, params string[] roles) =>
+        await new UserStore(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System)
+            .CreateAsync(username, username, LocalAccounts.Hash(username, Password), false, roles, AuditActor.System);
+
     /// <summary>A personal access token for the user, issued through the API with HTTP Basic.</summary>
     public static async Task<string> TokenAsync(this PortalFactory portal, string username, string password = Password)
     {

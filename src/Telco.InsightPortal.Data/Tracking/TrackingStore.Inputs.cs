@@ -22,18 +22,24 @@ public sealed partial class TrackingStore
         return _db.WriteAsync<bool>(null, async (c, tx) =>
         {
             var run = await RequireActiveRunAsync(c, tx, runId, ct);
-            foreach (var input in inputs)
-            {
-                var d = input.Dataset;
-                var row = new { run.ExperimentId, d.Name, d.Digest, d.SourceType, d.Source, d.Schema, d.Profile };
-                await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertDataset, row, tx, cancellationToken: ct));
-                var datasetId = await c.ExecuteScalarAsync<long>(new CommandDefinition(TrackingSql.GetDatasetId, row, tx, cancellationToken: ct));
-                await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertInput, new { RunId = runId, DatasetId = datasetId }, tx, cancellationToken: ct));
-                await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertInputTag,
-                    input.Tags.Select(t => new { RunId = runId, DatasetId = datasetId, t.Key, t.Value }), tx, cancellationToken: ct));
-            }
+            await InsertInputsAsync(c, tx, runId, run.ExperimentId, inputs, ct);
             return (true, null);
         }, ct);
+    }
+
+    private static async Task InsertInputsAsync(DbConnection c, DbTransaction tx, string runId, long experimentId, IReadOnlyList<DatasetInput> inputs,
+        CancellationToken ct)
+    {
+        foreach (var input in inputs)
+        {
+            var d = input.Dataset;
+            var row = new { ExperimentId = experimentId, d.Name, d.Digest, d.SourceType, d.Source, d.Schema, d.Profile };
+            await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertDataset, row, tx, cancellationToken: ct));
+            var datasetId = await c.ExecuteScalarAsync<long>(new CommandDefinition(TrackingSql.GetDatasetId, row, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertInput, new { RunId = runId, DatasetId = datasetId }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertInputTag,
+                input.Tags.Select(t => new { RunId = runId, DatasetId = datasetId, t.Key, t.Value }), tx, cancellationToken: ct));
+        }
     }
 
     private async Task<ILookup<string, DatasetInput>> LoadInputsAsync(DbConnection c, DbTransaction? tx, object ids, CancellationToken ct)

@@ -11,28 +11,39 @@ public sealed partial class TrackingStore
     public Task<Run> CreateRunAsync(long experimentId, string userId, string? runName, long? startTime, IReadOnlyList<TrackingTag> tags,
         AuditActor actor, CancellationToken ct = default)
     {
+        CheckTags(tags);
+        return _db.WriteAsync(actor, async (c, tx) =>
+        {
+            var info = await InsertRunAsync(c, tx, Guid.NewGuid().ToString("N"), experimentId, userId, runName, startTime, "RUNNING", tags, ct);
+            var run = await LoadAsync(c, tx, info, ct);
+            return (run, new AuditEvent("run.create", "run", info.RunId, Details: new { experimentId, name = info.RunName }));
+        }, ct);
+    }
+
+    private static void CheckTags(IReadOnlyList<TrackingTag> tags)
+    {
         foreach (var tag in tags)
         {
             CheckKey(tag.Key, "tag");
             CheckValue(tag.Key, tag.Value, MaxTagValueLength, "tag");
         }
-        return _db.WriteAsync(actor, async (c, tx) =>
-        {
-            var experiment = await RequireExperimentAsync(c, tx, experimentId, ct);
-            if (experiment.LifecycleStage != LifecycleStages.Active)
-                throw TrackingException.Invalid($"The experiment {experimentId} must be in the 'active' state. Current state is {experiment.LifecycleStage}.");
-            var runId = Guid.NewGuid().ToString("N");
-            var name = !string.IsNullOrWhiteSpace(runName) ? runName
-                : tags.LastOrDefault(t => t.Key == RunNameTag)?.Value is { Length: > 0 } tagged ? tagged : "run-" + runId[..8];
-            var info = new RunInfo(runId, experimentId, name, userId, "RUNNING", startTime ?? Now, null, LifecycleStages.Active,
-                $"{experiment.ArtifactLocation.TrimEnd('/')}/{runId}/artifacts");
-            await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertRun, info, tx, cancellationToken: ct));
-            // MLflow clients read the run's name from this tag as well as from run_name.
-            var allTags = tags.Where(t => t.Key != RunNameTag).Append(new TrackingTag(RunNameTag, name)).ToList();
-            await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertTag, allTags.Select(t => new { RunId = runId, t.Key, t.Value }), tx, cancellationToken: ct));
-            var run = await LoadAsync(c, tx, info, ct);
-            return (run, new AuditEvent("run.create", "run", runId, Details: new { experimentId, name }));
-        }, ct);
+    }
+
+    private async Task<RunInfo> InsertRunAsync(DbConnection c, DbTransaction tx, string runId, long experimentId, string userId, string? runName,
+        long? startTime, string status, IReadOnlyList<TrackingTag> tags, CancellationToken ct)
+    {
+        var experiment = await RequireExperimentAsync(c, tx, experimentId, ct);
+        if (experiment.LifecycleStage != LifecycleStages.Active)
+            throw TrackingException.Invalid($"The experiment {experimentId} must be in the 'active' state. Current state is {experiment.LifecycleStage}.");
+        var name = !string.IsNullOrWhiteSpace(runName) ? runName
+            : tags.LastOrDefault(t => t.Key == RunNameTag)?.Value is { Length: > 0 } tagged ? tagged : "run-" + runId[..8];
+        var info = new RunInfo(runId, experimentId, name, userId, status, startTime ?? Now, null, LifecycleStages.Active,
+            $"{experiment.ArtifactLocation.TrimEnd('/')}/{runId}/artifacts");
+        await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertRun, info, tx, cancellationToken: ct));
+        // MLflow clients read the run's name from this tag as well as from run_name.
+        var allTags = tags.Where(t => t.Key != RunNameTag).Append(new TrackingTag(RunNameTag, name)).ToList();
+        await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertTag, allTags.Select(t => new { RunId = runId, t.Key, t.Value }), tx, cancellationToken: ct));
+        return info;
     }
 
     public Task<Run> GetRunAsync(string runId, CancellationToken ct = default) =>

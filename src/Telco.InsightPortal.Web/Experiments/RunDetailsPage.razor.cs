@@ -6,9 +6,9 @@ using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Experiments;
 
-/// <summary>One run: its data, the charts its artifacts allow, its log, and — while the portal trains it — its
-/// progress, pushed by the worker. A run logged by an MLflow client sends no pushes; its status is re-read every
-/// few seconds while it is active.</summary>
+/// <summary>One run: its data, the charts its artifacts allow, its log, and — while this instance trains it — its
+/// progress, pushed by the worker. A run logged by an MLflow client or trained by another portal instance sends no
+/// pushes here, so an active run's status is also re-read every few seconds.</summary>
 public sealed partial class RunDetailsPage : IDisposable
 {
     public static readonly TimeSpan ExternalPollInterval = TimeSpan.FromSeconds(5);
@@ -47,7 +47,7 @@ public sealed partial class RunDetailsPage : IDisposable
         // The run may have moved on between the first load and subscribing.
         await ReloadAsync();
         StateHasChanged();
-        if (_run is not null && RunView.IsActive(_run.Info.Status) && !IsEmbedded)
+        if (_run is not null && RunView.IsActive(_run.Info.Status))
         {
             _timer = new PeriodicTimer(ExternalPollInterval);
             _ = PollAsync(_timer, _cts.Token);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Ml;
@@ -10,11 +11,13 @@ public static class TrainingHosting
 {
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section)
-            .Validate(o => o.Concurrency is >= 1 and <= 16, "Training:Concurrency must be 1..16.").ValidateOnStart();
+        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
         builder.Services.TryAddSingleton<TrackingStore>();
         builder.Services.AddSingleton<TrainingQueue>();
+        builder.Services.AddSingleton<TrainingInstance>();
         builder.Services.AddSingleton<RunControl>();
+        builder.Services.AddSingleton<RunLeaseKeeper>();
         builder.Services.AddSingleton<RunProgress>();
         builder.Services.AddSingleton<RunLog>();
         builder.Services.AddSingleton<RunRecorder>();

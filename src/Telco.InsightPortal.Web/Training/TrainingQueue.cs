@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Threading.Channels;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
@@ -10,8 +11,9 @@ namespace Telco.InsightPortal.Web.Training;
 
 /// <summary>
 /// Accepts training runs: checks what can be checked without reading the data (dataset, snapshot,
-/// label column, trainer, parameter ranges), records the run as SCHEDULED with its lineage tags, and
-/// queues it for <see cref="TrainingWorker"/>. Callable from a page, the API or a background job.
+/// label column, trainer, parameter ranges) and records the run as SCHEDULED with its lineage tags and what
+/// the trainer needs. The queue is the store: the <see cref="TrainingWorker"/> of any portal instance on it
+/// claims the run; this instance's is woken at once. Callable from a page, the API or a background job.
 /// </summary>
 public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking, RunLog runLog)
 {
@@ -19,9 +21,10 @@ public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking,
     public const string RunnerTag = "portal_runner";
     public const string EmbeddedRunner = "embedded-trainer";
 
-    private readonly Channel<TrainingJob> _jobs = Channel.CreateUnbounded<TrainingJob>(new UnboundedChannelOptions { SingleWriter = false });
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public ChannelReader<TrainingJob> Jobs => _jobs.Reader;
+    // One pending nudge is enough: a woken worker claims runs until none is left.
+    private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <exception cref="TrainingException">The request cannot run; the message says why (an HTTP 400).</exception>
     public async Task<string> SubmitAsync(TrainRequestDto request, AuditActor actor, CancellationToken ct = default)
@@ -48,7 +51,11 @@ public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking,
         var seed = request.Seed ?? 42;
 
         var experimentId = await ExperimentIdAsync(request.Experiment ?? dataset.Name, actor, ct);
-        var run = await tracking.CreateRunAsync(experimentId, actor.Name, null, null,
+        var runId = Guid.NewGuid().ToString("N");
+        // The log starts before any instance can claim the run, so that this is its first line wherever it trains.
+        runLog.Append(runId, $"Queued by {actor.Name}: {trainer} on {dataset.Name} snapshot {snapshot.Id}.");
+        var queued = new QueuedTraining(dataset.Name, snapshot.Id, since?.Id, label, trainer, request.Params, seed, budget);
+        await tracking.QueueRunAsync(runId, experimentId,
         [
             new(RunnerTag, EmbeddedRunner), new("dataset", dataset.Name),
             new("snapshot_id", snapshot.Id.ToString(CultureInfo.InvariantCulture)),
@@ -56,15 +63,45 @@ public sealed class TrainingQueue(DatasetStore datasets, TrackingStore tracking,
             new("since_snapshot_id", since?.Id.ToString(CultureInfo.InvariantCulture) ?? ""),
             new("trainer", trainer), new("label", label), new("mlflow.user", actor.Name),
             new("portal_version", typeof(TrainingQueue).Assembly.GetName().Version?.ToString() ?? ""),
-        ], actor, ct);
+        ],
         // The run's input as MLflow records it: the snapshot, named by its content hash.
-        await tracking.LogInputsAsync(run.Info.RunId, [new([new("mlflow.data.context", since is null ? "training" : "training-increment")],
-            new RunDataset(dataset.Name, snapshot.ContentHash, "portal-snapshot", $"portal-snapshot://{Uri.EscapeDataString(dataset.Name)}/{snapshot.Id.ToString(CultureInfo.InvariantCulture)}", null, null))], ct);
-        await tracking.UpdateRunAsync(run.Info.RunId, "SCHEDULED", null, null, actor, ct);
-        runLog.Append(run.Info.RunId, $"Queued by {actor.Name}: {trainer} on {dataset.Name} snapshot {snapshot.Id}.");
-        await _jobs.Writer.WriteAsync(new TrainingJob(run.Info.RunId, dataset, snapshot, since, label, trainer, request.Params, seed,
-            TimeSpan.FromSeconds(budget), actor), ct);
-        return run.Info.RunId;
+        [new([new("mlflow.data.context", since is null ? "training" : "training-increment")],
+            new RunDataset(dataset.Name, snapshot.ContentHash, "portal-snapshot", $"portal-snapshot://{Uri.EscapeDataString(dataset.Name)}/{snapshot.Id.ToString(CultureInfo.InvariantCulture)}", null, null))],
+        JsonSerializer.Serialize(queued, Json), actor, ct);
+        _nudges.Writer.TryWrite(true);
+        return runId;
+    }
+
+    /// <summary>Waits until a run is submitted to this instance or <paramref name="poll"/> has passed, whichever
+    /// comes first: runs submitted to other instances are found by polling.</summary>
+    public async Task WaitForWorkAsync(TimeSpan poll, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(poll);
+        try
+        {
+            await _nudges.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Time to poll.
+        }
+    }
+
+    /// <summary>What a claimed run needs, resolved again now: the dataset or a snapshot may be gone since it was queued.</summary>
+    /// <exception cref="TrainingException">The run cannot train; the message says why (its error tag).</exception>
+    public async Task<TrainingJob> ResolveAsync(ClaimedRun claim, CancellationToken ct)
+    {
+        var queued = JsonSerializer.Deserialize<QueuedTraining>(claim.Request, Json)
+                     ?? throw new TrainingException("The run was queued without a request.");
+        var dataset = await datasets.GetAsync(queued.Dataset, ct) ?? throw new TrainingException($"Dataset '{queued.Dataset}' no longer exists.");
+        var snapshot = await datasets.SnapshotAsync(dataset.Id, queued.SnapshotId, ct)
+                       ?? throw new TrainingException($"Dataset '{dataset.Name}' no longer has snapshot {queued.SnapshotId}.");
+        var since = queued.SinceSnapshotId is { } sinceId
+            ? await datasets.SnapshotAsync(dataset.Id, sinceId, ct) ?? throw new TrainingException($"Dataset '{dataset.Name}' no longer has snapshot {sinceId}.")
+            : null;
+        return new TrainingJob(claim.RunId, dataset, snapshot, since, queued.Label, queued.Trainer, queued.Params, queued.Seed,
+            TimeSpan.FromSeconds(queued.BudgetSeconds), claim.QueuedBy);
     }
 
     private async Task<long> ExperimentIdAsync(string name, AuditActor actor, CancellationToken ct)

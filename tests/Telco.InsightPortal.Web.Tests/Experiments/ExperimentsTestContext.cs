@@ -51,6 +51,9 @@ public abstract class ExperimentsTestContext : PortalTestContext
         Services.AddSingleton(RunLog);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(new RunControl());
+        Services.AddSingleton(Options.Create(new TrainingOptions()));
+        Services.AddSingleton<TrainingInstance>();
+        Services.AddSingleton<RunLeaseKeeper>();
         Services.AddSingleton<RunCancellation>();
         Services.AddSingleton<RunRecorder>();
         Services.AddSingleton(new TrainingQueue(datasets, Tracking, RunLog));

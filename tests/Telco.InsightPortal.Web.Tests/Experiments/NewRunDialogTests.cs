@@ -6,7 +6,6 @@ using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 
@@ -39,6 +38,6 @@ public sealed class NewRunDialogTests : ExperimentsTestContext
         Assert.Equal("scientist", run.Info.UserId);
         Assert.Contains(run.Tags, t => t.Key == "trainer" && t.Value == "logistic");
         Assert.Contains(run.Tags, t => t.Key == "label" && t.Value == "Churn");
-        Assert.True(Services.GetRequiredService<TrainingQueue>().Jobs.TryRead(out _));
+        Assert.Equal(run.Info.RunId, (await Tracking.ClaimNextRunAsync("an instance", TimeSpan.FromMinutes(1), Ct))?.RunId);
     }
 }
