@@ -1,14 +1,13 @@
 using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
-using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Demo;
+using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Registry;
+using Telco.InsightPortal.Web.Security.Api;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
-using Telco.InsightPortal.Web.Tracking;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalStore();
@@ -17,8 +16,6 @@ builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalApi();
 builder.AddDatasets();
-builder.AddTracking();
-builder.AddTraining();
 builder.AddExperiments();
 builder.AddRegistry();
 builder.AddAdmin();

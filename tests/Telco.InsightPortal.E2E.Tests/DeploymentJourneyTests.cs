@@ -1,19 +1,19 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Generators;
+using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.E2E.Tests;
 

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.E2E.Tests;
 

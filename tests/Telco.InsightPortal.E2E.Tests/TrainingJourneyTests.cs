@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Telco.InsightPortal.Ml.Artifacts;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.E2E.Tests;
 

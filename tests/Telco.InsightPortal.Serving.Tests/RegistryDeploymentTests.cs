@@ -1,12 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Serving.Tests;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Audit.Pages;
 using Telco.InsightPortal.Web.Audit;
 
 namespace Telco.InsightPortal.Web.Tests;

@@ -1,9 +1,9 @@
 using Bunit;
-using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.UI;
-using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Datasets.Pages;
 
 namespace Telco.InsightPortal.Web.Tests;
 

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Telco.InsightPortal.Core.Parsing;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Data.Store;

@@ -1,7 +1,6 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 using Telco.InsightPortal.UI;
 
 namespace Telco.InsightPortal.Web.Tests;

@@ -5,7 +5,7 @@ using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
-using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Datasets.Pages;
 
 namespace Telco.InsightPortal.Web.Tests;
 

@@ -4,8 +4,8 @@ using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Serving.Deployments;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Hosting;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Demo;
 

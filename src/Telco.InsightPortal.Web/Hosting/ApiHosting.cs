@@ -1,9 +1,8 @@
 using Telco.InsightPortal.Http;
-using Telco.InsightPortal.Web.Training;
-using Telco.InsightPortal.Web.Audit;
-using Telco.InsightPortal.Web.Datasets;
-using Telco.InsightPortal.Web.Deployments;
-using Telco.InsightPortal.Web.Tracking;
+using Telco.InsightPortal.Web.Audit.Api;
+using Telco.InsightPortal.Web.Datasets.Api;
+using Telco.InsightPortal.Web.Deployments.Api;
+using Telco.InsightPortal.Web.Experiments.Api;
 using Telco.InsightPortal.Web.Registry;
 
 namespace Telco.InsightPortal.Web.Hosting;

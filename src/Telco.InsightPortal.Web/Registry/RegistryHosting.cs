@@ -1,8 +1,8 @@
 using Telco.InsightPortal.Core.Registry;
 using Telco.InsightPortal.Data.Registry;
-using Telco.InsightPortal.Data.Tracking;
+using Telco.InsightPortal.Web.Experiments.Api;
+using Telco.InsightPortal.Web.Registry.Api;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Tracking;
 
 namespace Telco.InsightPortal.Web.Registry;
 
@@ -20,7 +20,7 @@ public static class RegistryHosting
     /// plus the portal's four-eyes approval requests under <c>transition-requests/</c>.</summary>
     public static WebApplication MapRegistryApi(this WebApplication app)
     {
-        var mlflow = app.MapGroup(TrackingHosting.ApiPrefix).WithTags("Model registry (MLflow)")
+        var mlflow = app.MapGroup(MlflowTrackingApi.ApiPrefix).WithTags("Model registry (MLflow)")
             // Bearer-token clients only; there is no form to forge.
             .DisableAntiforgery();
         mlflow.MapRegisteredModelEndpoints();

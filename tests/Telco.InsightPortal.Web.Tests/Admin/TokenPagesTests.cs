@@ -1,7 +1,7 @@
 using Bunit;
-using Telco.InsightPortal.Web.Admin;
-using Telco.InsightPortal.Web.Security;
+using Telco.InsightPortal.Web.Admin.Pages;
 using Telco.InsightPortal.Web.Security.Pages;
+using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Admin;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Web.Admin.Pages;
 using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Security;
 

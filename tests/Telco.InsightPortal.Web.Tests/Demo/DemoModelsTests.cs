@@ -1,19 +1,19 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Generators;
+using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Serving.Deployments;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Demo;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Demo;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using Telco.InsightPortal.Web.Deployments;
+using Telco.InsightPortal.Web.Deployments.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;

@@ -1,12 +1,11 @@
-using Bunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Serving.Deployments;
 using Telco.InsightPortal.Web.Audit;
-using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Deployments.Client;
+using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;

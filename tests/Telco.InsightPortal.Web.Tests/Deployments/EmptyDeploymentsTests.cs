@@ -1,6 +1,5 @@
 using Bunit;
-using Telco.InsightPortal.Web.Deployments;
-using Telco.InsightPortal.Web.Security;
+using Telco.InsightPortal.Web.Deployments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;
 

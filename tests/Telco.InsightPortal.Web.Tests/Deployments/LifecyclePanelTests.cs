@@ -1,7 +1,7 @@
 using Bunit;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Serving.Deployments;
-using Telco.InsightPortal.Web.Deployments;
+using Telco.InsightPortal.Web.Deployments.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;

@@ -1,6 +1,6 @@
 using Bunit;
 using Telco.InsightPortal.Data.Store;
-using Telco.InsightPortal.Web.Deployments;
+using Telco.InsightPortal.Web.Deployments.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;
@@ -24,7 +24,7 @@ public sealed class ReadOnlyDeploymentPageTests(DeployedPortal portal) : Deploym
         await DeployAsync(name);
         var deployment = await DeploymentAsync(name);
         SignIn(user, policies);
-        var before = await StoreCounts.ReadAsync(Factory);
+        var before = await StoreCounts.SettledAsync(Factory);
 
         var page = Render<DeploymentPage>(p => p.Add(x => x.Name, name));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#try-inputs input")), TimeSpan.FromSeconds(20));
@@ -63,7 +63,7 @@ public sealed class ReadOnlyDeploymentPageTests(DeployedPortal portal) : Deploym
     {
         var deployment = await DeployWithoutPortalKeyAsync("churn-nokey");
         SignIn("otto-auditor", Policies.DeploymentsRead);
-        var before = await StoreCounts.ReadAsync(Factory);
+        var before = await StoreCounts.SettledAsync(Factory);
 
         var form = Render<TryItForm>(p => p.Add(x => x.Deployment, deployment));
         form.WaitForElement("#try-no-key");

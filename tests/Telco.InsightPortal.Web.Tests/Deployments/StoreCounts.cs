@@ -19,4 +19,19 @@ public sealed record StoreCounts(long Keys, long PortalKeys, long AuditEntries, 
         var row = await c.QuerySingleAsync<(long Keys, long PortalKeys, long AuditEntries, long Predictions, long Minutes, long Requests)>(Sql);
         return new StoreCounts(row.Keys, row.PortalKeys, row.AuditEntries, row.Predictions, row.Minutes, row.Requests);
     }
+
+    /// <summary>The counts once the prediction log has written what earlier tests scored: the writer gathers for up to
+    /// 200 ms before it writes, so a read taken at once may still see a score land afterwards.</summary>
+    public static async Task<StoreCounts> SettledAsync(IConnectionFactory factory)
+    {
+        var last = await ReadAsync(factory);
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(300);
+            var now = await ReadAsync(factory);
+            if (now == last) return now;
+            last = now;
+        }
+        throw new TimeoutException("The store's counts kept changing for 15 s.");
+    }
 }

@@ -1,5 +1,5 @@
 using Telco.InsightPortal.Data.Deployments;
-using Telco.InsightPortal.Web.Deployments;
+using Telco.InsightPortal.Web.Deployments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;
 

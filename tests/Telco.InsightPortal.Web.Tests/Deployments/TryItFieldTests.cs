@@ -1,6 +1,6 @@
 using Bunit;
-using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Deployments.Client;
+using Telco.InsightPortal.Web.Deployments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;
 

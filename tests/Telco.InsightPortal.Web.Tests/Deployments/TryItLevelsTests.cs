@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
-using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Deployments.Client;
+using Telco.InsightPortal.Web.Deployments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Deployments;
 

@@ -1,11 +1,11 @@
+using Bunit.TestDoubles;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Bunit.TestDoubles;
 using Telco.InsightPortal.Ml.Artifacts;
 using Telco.InsightPortal.Ml.Evaluation;
 using Telco.InsightPortal.UI;
-using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Experiments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 

@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Tracking;
-using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Experiments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 

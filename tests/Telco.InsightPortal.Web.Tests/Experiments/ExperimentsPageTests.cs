@@ -1,5 +1,5 @@
 using Bunit;
-using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Experiments.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
@@ -11,10 +10,10 @@ using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Audit;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Core.Data.Ingestion;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.TestSupport;
-using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Experiments.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;

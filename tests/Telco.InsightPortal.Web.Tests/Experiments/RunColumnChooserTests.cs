@@ -1,8 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Telco.InsightPortal.Data.Audit;
-using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Experiments.Pages;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 

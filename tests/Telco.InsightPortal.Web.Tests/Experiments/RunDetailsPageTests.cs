@@ -1,10 +1,11 @@
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Ml.Artifacts;
 using Telco.InsightPortal.Ml.Evaluation;
 using Telco.InsightPortal.UI;
+using Telco.InsightPortal.Web.Experiments.Pages;
 using Telco.InsightPortal.Web.Experiments;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;

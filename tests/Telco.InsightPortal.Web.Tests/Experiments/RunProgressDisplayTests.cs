@@ -1,10 +1,9 @@
 using Bunit;
 using Telco.InsightPortal.Data.Audit;
-using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Ml;
-using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Experiments.Pages;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 

@@ -1,5 +1,5 @@
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,8 +8,8 @@ using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.UI;
-using Telco.InsightPortal.Web.Experiments;
-using Telco.InsightPortal.Web.Training;
+using Telco.InsightPortal.Web.Experiments.Pages;
+using Telco.InsightPortal.Web.Experiments.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Experiments;
 

@@ -1,9 +1,9 @@
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
 using Telco.InsightPortal.Ml.Artifacts;
 using Telco.InsightPortal.Ml.Evaluation;
 using Telco.InsightPortal.UI;
-using Telco.InsightPortal.Web.Registry;
+using Telco.InsightPortal.Web.Registry.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Registry;

@@ -1,5 +1,5 @@
 using Bunit;
-using Telco.InsightPortal.Web.Registry;
+using Telco.InsightPortal.Web.Registry.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Registry;

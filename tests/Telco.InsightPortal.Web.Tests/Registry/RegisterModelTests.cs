@@ -1,8 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Telco.InsightPortal.Web.Experiments;
-using Telco.InsightPortal.Web.Registry;
+using Telco.InsightPortal.Web.Experiments.Pages;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Registry;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.TestSupport;
-using Telco.InsightPortal.Web.Training;
+using Telco.InsightPortal.Web.Experiments.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Registry;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Artifacts;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Tracking;
 
 namespace Telco.InsightPortal.Web.Tests.Tracking;
 

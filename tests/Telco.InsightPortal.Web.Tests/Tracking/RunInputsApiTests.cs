@@ -1,15 +1,15 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
-using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Data.Store;
+using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Tracking;
 

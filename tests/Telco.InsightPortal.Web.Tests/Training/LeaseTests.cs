@@ -4,7 +4,7 @@ using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.TestSupport;
-using Telco.InsightPortal.Web.Training;
+using Telco.InsightPortal.Web.Experiments.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Training;
 

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
@@ -7,8 +7,8 @@ using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Security;
-using Telco.InsightPortal.Web.Training;
 
 namespace Telco.InsightPortal.Web.Tests.Training;
 

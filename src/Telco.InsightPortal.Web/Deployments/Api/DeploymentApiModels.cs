@@ -1,0 +1,26 @@
+using Telco.InsightPortal.Serving.Deployments;
+
+namespace Telco.InsightPortal.Web.Deployments.Api;
+
+/// <summary><see cref="Replicas"/> is the deprecated name of <see cref="EnginesPerProcess"/>, accepted for one release.</summary>
+public sealed record CreateDeploymentBody(string? Name, string? Model, string? Version, string? Alias, int? EnginesPerProcess, int? Replicas);
+
+public sealed record RedeployBody(string? Version, string? Alias);
+
+public sealed record CanaryBody(string? Version, string? Alias, int? Weight);
+
+/// <summary><see cref="Replicas"/> is the deprecated name of <see cref="EnginesPerProcess"/>, accepted for one release.</summary>
+public sealed record ScaleBody(int? EnginesPerProcess, int? Replicas);
+
+public sealed record CreateKeyBody(string? Name);
+
+public sealed record LabelBody(string? Uuid, int? Label);
+
+internal static class EnginesBody
+{
+    /// <summary>"enginesPerProcess", or the deprecated "replicas" that meant the same; both must then agree.</summary>
+    public static int? Of(int? enginesPerProcess, int? replicas) =>
+        enginesPerProcess is { } engines && replicas is { } old && engines != old
+            ? throw DeploymentException.Invalid("'replicas' is the deprecated name of 'enginesPerProcess'; send only 'enginesPerProcess'.")
+            : enginesPerProcess ?? replicas;
+}
