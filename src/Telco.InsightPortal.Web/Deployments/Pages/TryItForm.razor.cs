@@ -87,7 +87,6 @@ public sealed partial class TryItForm
             _prediction = (await Serving.InvokeAsync(Deployment.Name, key, [row])).Single();
             var explanation = (await Serving.ExplainAsync(Deployment.Name, key, [row])).Single();
             _contributions = ContributionTerms.Top(explanation, TopContributions);
-            await OnScored.InvokeAsync();
         }
         catch (Exception e) when (IsServingFailure(e))
         {
@@ -97,6 +96,9 @@ public sealed partial class TryItForm
         {
             _scoring = false;
         }
+        // The result first; then the page catches up on its figures, with the button free again.
+        StateHasChanged();
+        if (_prediction is not null) await OnScored.InvokeAsync();
     }
 
     /// <summary>A writer may make the missing key here: that is a change of the deployment's keys, audited as theirs.</summary>
