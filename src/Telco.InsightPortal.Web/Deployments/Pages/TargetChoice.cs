@@ -30,6 +30,7 @@ public static class TargetChoice
     {
         var (version, alias) = Parse(text);
         if (string.IsNullOrEmpty(version) && string.IsNullOrEmpty(alias)) return "Name a version (e.g. 3) or an alias (e.g. @champion).";
+        if (versions.Count == 0) return $"Model '{model}' has no versions in the registry any more, so there is nothing to serve instead.";
         if (alias is not null)
         {
             var aliases = versions.SelectMany(v => v.Aliases).Order(StringComparer.Ordinal).ToList();
