@@ -164,6 +164,8 @@ public sealed class DemoPortal : IAsyncLifetime
     private Uri? _baseUrl;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    public IServiceProvider Services => _portal?.Services ?? throw new InvalidOperationException("Start the demo portal first.");
+
     public async Task<Uri> StartAsync()
     {
         await _gate.WaitAsync();
