@@ -146,15 +146,16 @@ public sealed partial class DeploymentStore
 
     /// <summary>One page of the deployment's predictions, newest first: those about <see cref="PredictionQuery.EntityId"/>
     /// at any time when it is set, otherwise those since <see cref="PredictionQuery.From"/>; each page continues below
-    /// the previous page's last uuid.</summary>
+    /// the previous page's last row.</summary>
     public async Task<PredictionPage> PredictionPageAsync(DeploymentRecord deployment, PredictionQuery query, CancellationToken ct = default)
     {
         var limit = Math.Clamp(query.Limit, 1, 1_000);
-        var before = PredictionIds.ToStore(query.Before ?? Guid.AllBitsSet, factory.Provider);
+        var before = PredictionIds.ToStore(query.Before?.Uuid ?? Guid.AllBitsSet, factory.Provider);
         await using var c = await factory.OpenAsync(ct);
         var rows = query.EntityId is { } entity
             ? await c.QueryAsync<StoredPrediction>(new CommandDefinition(PredictionSql.EntityPage,
-                new { deployment.Id, EntityId = entity, BeforeKey = before, Limit = limit + 1 }, cancellationToken: ct))
+                new { deployment.Id, EntityId = entity, BeforeAt = query.Before?.CreatedAt ?? long.MaxValue, BeforeKey = before, Limit = limit + 1 },
+                cancellationToken: ct))
             : await c.QueryAsync<StoredPrediction>(new CommandDefinition(PredictionSql.Page, new
             {
                 deployment.Id, query.From, BeforeKey = before, Limit = limit + 1,

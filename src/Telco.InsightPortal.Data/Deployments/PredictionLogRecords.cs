@@ -50,9 +50,15 @@ public sealed record LabelOutcome(int Stored, IReadOnlyList<string> Unknown);
 public sealed record LatencyPoint(long CreatedAt, double LatencyMs);
 
 /// <summary>What a page of the prediction log asks for: the predictions about one entity (any time), or else those since
-/// <see cref="From"/> (ms since the epoch); older than <see cref="Before"/> (the previous page's last uuid); at most
+/// <see cref="From"/> (ms since the epoch); below <see cref="Before"/> (the previous page's last row); at most
 /// <see cref="Limit"/>.</summary>
-public sealed record PredictionQuery(string? EntityId, long From, Guid? Before, int Limit);
+public sealed record PredictionQuery(string? EntityId, long From, PredictionCursor? Before, int Limit);
+
+/// <summary>Where the next page of the log starts: below this row (its time, then its uuid).</summary>
+public sealed record PredictionCursor(long CreatedAt, Guid Uuid)
+{
+    public static PredictionCursor Of(PredictionRecord row) => new(row.CreatedAt, Guid.Parse(row.Uuid));
+}
 
 /// <summary>A page of predictions, newest first, and whether older ones follow.</summary>
 public sealed record PredictionPage(IReadOnlyList<PredictionRecord> Rows, bool HasMore);

@@ -79,10 +79,13 @@ internal static class PredictionSql
         ORDER BY p.uuid DESC LIMIT @Limit
         """;
 
-    /// <summary>A page of the predictions about one entity, any time, newest first (migration 0012's index finds them).</summary>
+    /// <summary>A page of the predictions about one entity, any time, newest first, below the cursor (@BeforeAt,
+    /// @BeforeKey). Ordered by the columns of migration 0012's index, so it is read along that index: ordered by uuid,
+    /// the planner would rather walk the deployment's whole log backwards along the primary key.</summary>
     public const string EntityPage = Select + """
-         WHERE p.deployment_id = @Id AND p.entity_id = @EntityId AND p.uuid < @BeforeKey
-        ORDER BY p.uuid DESC LIMIT @Limit
+         WHERE p.deployment_id = @Id AND p.entity_id = @EntityId AND p.created_at <= @BeforeAt
+            AND (p.created_at < @BeforeAt OR p.uuid < @BeforeKey)
+        ORDER BY p.created_at DESC, p.uuid DESC LIMIT @Limit
         """;
 
     public const string LatencyPoints =

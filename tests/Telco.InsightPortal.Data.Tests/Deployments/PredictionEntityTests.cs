@@ -1,3 +1,4 @@
+using Dapper;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Store;
@@ -47,7 +48,7 @@ public sealed class PredictionEntityTests
             [At(d, 1_000, "A"), At(d, 1_500, null), At(d, 2_000, "A"), At(d, 2_500, "B"), At(d, 3_000, "A"), At(other, 2_000, "A")], []);
 
         var first = await deployments.PredictionPageAsync(d, new PredictionQuery("A", 0, null, 2));
-        var second = await deployments.PredictionPageAsync(d, new PredictionQuery("A", 0, Guid.Parse(first.Rows[^1].Uuid), 2));
+        var second = await deployments.PredictionPageAsync(d, new PredictionQuery("A", 0, PredictionCursor.Of(first.Rows[^1]), 2));
         var nobody = await deployments.PredictionPageAsync(d, new PredictionQuery("a", 0, null, 2));
         var recent = await deployments.PredictionPageAsync(d, new PredictionQuery(null, 1_500, null, 10));
 
@@ -59,6 +60,20 @@ public sealed class PredictionEntityTests
         Assert.Equal([3_000L, 2_500, 2_000, 1_500], recent.Rows.Select(p => p.CreatedAt));
         Assert.Equal(["A", "B", "A", null], recent.Rows.Select(p => p.EntityId));
         Assert.Equal("{\"tenure\":7}", recent.Rows[0].Inputs);
+    }
+
+    [Fact]
+    public async Task SearchesAndLabelsByIdFindTheRowsThroughThePartialIndexNotAScan()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var c = await store.Factory.OpenAsync();
+        var arguments = new { Id = 1L, EntityId = "A", BeforeAt = 5L, BeforeKey = new byte[16], Limit = 10, Label = 1, Now = 0L, From = 0L, To = 1L };
+
+        var search = await c.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(new CommandDefinition("EXPLAIN QUERY PLAN " + PredictionSql.EntityPage, arguments));
+        var label = await c.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(new CommandDefinition("EXPLAIN QUERY PLAN " + PredictionSql.UpsertEntityLabels, arguments));
+
+        Assert.Contains(search, row => row.Detail.Contains("INDEX ix_predictions_entity", StringComparison.Ordinal));
+        Assert.Contains(label, row => row.Detail.Contains("INDEX ix_predictions_entity", StringComparison.Ordinal));
     }
 
     private static DeploymentStore StoreOver(TestStore store) => new(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System);

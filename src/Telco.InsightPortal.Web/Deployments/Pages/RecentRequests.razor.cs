@@ -4,7 +4,7 @@ using Telco.InsightPortal.Data.Deployments;
 namespace Telco.InsightPortal.Web.Deployments.Pages;
 
 /// <summary>The deployment's logged predictions, newest first, a page at a time (keyset: each page continues below the
-/// previous one's last uuid), or those about one id (customerID) when a search names it. Reading only.</summary>
+/// previous one's last row), or those about one id (customerID) when a search names it. Reading only.</summary>
 public sealed partial class RecentRequests
 {
     public const int PageSize = 25;
@@ -16,9 +16,9 @@ public sealed partial class RecentRequests
 
     private PredictionPage _page = new([], false);
     /// <summary>The cursor of each page before the one shown (null: the newest page), to go back to newer pages.</summary>
-    private readonly Stack<Guid?> _before = new();
+    private readonly Stack<PredictionCursor?> _before = new();
     private readonly HashSet<string> _open = [];
-    private Guid? _cursor;
+    private PredictionCursor? _cursor;
     private string? _search;
     /// <summary>The id whose predictions are shown; null for all recent ones.</summary>
     private string? _shown;
@@ -56,7 +56,7 @@ public sealed partial class RecentRequests
     {
         if (!_page.HasMore || _page.Rows.Count == 0) return;
         _before.Push(_cursor);
-        _cursor = Guid.Parse(_page.Rows[^1].Uuid);
+        _cursor = PredictionCursor.Of(_page.Rows[^1]);
         await LoadAsync();
     }
 
