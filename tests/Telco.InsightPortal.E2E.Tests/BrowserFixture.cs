@@ -26,8 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
         Directory.CreateDirectory(ScreenshotDir);
-        // Blazor pages answer over a circuit; on a loaded two-core machine 5 s is too tight for a first render.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        // Blazor pages answer over a circuit; on a loaded two-core machine (the test command runs every test project at
+        // once) 5 s is too tight for a first render, and a chart's first Plotly draw has taken over 20 s.
+        Assertions.SetDefaultExpectTimeout(45_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

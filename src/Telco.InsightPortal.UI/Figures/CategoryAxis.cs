@@ -12,6 +12,8 @@ internal static class CategoryAxis
         TickVals = labels.Cast<object>().ToList(),
         TickText = labels.Select(l => (object)ChartText.Abbreviate(l)).ToList(),
         Title = title is null ? null : new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = title },
+        // Tick labels and the title grow the margin rather than spill out of the chart box.
+        AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
     };
 
     public static YAxis Y(IReadOnlyList<string> labels, string? title = null) => new()
@@ -20,5 +22,6 @@ internal static class CategoryAxis
         TickVals = labels.Cast<object>().ToList(),
         TickText = labels.Select(l => (object)ChartText.Abbreviate(l)).ToList(),
         Title = title is null ? null : new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = title },
+        AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
     };
 }

@@ -25,12 +25,13 @@ public static class LineFigure
         {
             Height = height,
             Title = new Plotly.Blazor.LayoutLib.Title { Text = title },
-            XAxis = [new Plotly.Blazor.LayoutLib.XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle } }],
+            XAxis = [new Plotly.Blazor.LayoutLib.XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = xTitle }, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }],
             YAxis =
             [
                 new Plotly.Blazor.LayoutLib.YAxis
                 {
                     Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle },
+                    AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
                     RangeMode = nonNegativeY ? Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.NonNegative : null,
                 },
             ],

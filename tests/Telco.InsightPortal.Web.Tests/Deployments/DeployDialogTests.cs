@@ -28,6 +28,21 @@ public sealed class DeployDialogTests(DeployedPortal portal) : DeploymentsTestCo
     }
 
     [Fact]
+    public async Task AModelWithoutAliasesIsOfferedByVersionNotByAnAliasThatDoesNotExist()
+    {
+        SignInScientist();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var list = Render<DeploymentsPage>();
+
+        list.WaitForElement("#deploy-button").Click();
+        dialogs.WaitForElement("#deploy-version");
+
+        Assert.Empty((await Portal.Get<Data.Registry.RegistryStore>().ListVersionsAsync("churn", Ct)).SelectMany(v => v.Aliases));
+        Assert.Empty(dialogs.FindAll("#deploy-alias"));
+        Assert.DoesNotContain("@champion", dialogs.Markup);
+    }
+
+    [Fact]
     public void AReaderGetsNoDeployButtonOnAVersionRow()
     {
         SignIn("rita", Policies.DeploymentsRead, Policies.ModelsRead);

@@ -48,9 +48,12 @@ public sealed class TryItLevelsTests(DeployedPortal portal) : DeploymentsTestCon
 
         Assert.Equal(contract.Levels, offered);
         Assert.Equal(["Month-to-month", "Two year", "One year"], contract.Levels);
-        var values = schema.Inputs.ToDictionary(i => i.Name, i => TryItRow.Typical(i), StringComparer.Ordinal);
-        values["Contract"] = "Two year";
-        Assert.Null(TryItRow.Build(schema, values, out var row));
+        // Typical values, except that TotalCharges follows tenure × MonthlyCharges rather than sitting at its own median.
+        var whatIf = new WhatIf(schema);
+        TryItRow.FillTypical(schema, whatIf.Values);
+        whatIf.Settle(new HashSet<string>());
+        whatIf.Set("Contract", "Two year");
+        Assert.Null(TryItRow.Build(schema, whatIf.Values, out var row));
         var expected = (await Portal.Get<ServingClient>().InvokeAsync("churn-levels", key, [row], Ct)).Single().Probability;
         Assert.Equal(expected, Probability(form), 4);
     }

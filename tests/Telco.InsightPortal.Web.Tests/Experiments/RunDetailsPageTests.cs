@@ -50,6 +50,7 @@ public sealed class RunDetailsPageTests : ExperimentsTestContext
         WriteArtifact(runId, ArtifactNames.Calibration, new[] { new CalibrationBin(0, 0.1, 50, 0.05, 0.04), new CalibrationBin(0.1, 0.2, 0, 0, 0) });
         WriteArtifact(runId, ArtifactNames.Importance, Enumerable.Range(0, 20).Select(i => new ColumnImportance($"col{i}", i / 100.0)).ToList());
         await Tracking.SetTagAsync(runId, new TrackingTag($"artifact.{ArtifactNames.Roc}.sha256", "abc123"), Ct);
+        await Tracking.SetTagAsync(runId, new TrackingTag("label", "Churn"), Ct);
 
         var cut = RenderRun(runId);
 
@@ -62,6 +63,8 @@ public sealed class RunDetailsPageTests : ExperimentsTestContext
         Assert.Equal([0.05], lines.Single(p => p.Get(x => x.Title) == "Calibration").Get(x => x.Series)[0].X);
         var confusion = cut.FindComponent<Stub<Heatmap>>().Instance.Parameters.Get(x => x.Values);
         Assert.Equal([[130d, 10d], [20d, 40d]], confusion.Select(r => r.ToArray()).ToArray());
+        // The classes by name, from the run's label tag.
+        Assert.Equal(["no Churn (0)", "Churn (1)"], cut.FindComponent<Stub<Heatmap>>().Instance.Parameters.Get(x => x.XLabels));
         var importance = cut.FindComponent<Stub<BarChart>>().Instance.Parameters.Get(x => x.Labels);
         Assert.Equal(15, importance.Count);
         Assert.Equal("col19", importance[0]);

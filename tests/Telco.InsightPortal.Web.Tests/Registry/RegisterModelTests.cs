@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Web.Experiments.Pages;
 using Telco.InsightPortal.Web.Security;
@@ -25,6 +26,32 @@ public sealed class RegisterModelTests : RegistryTestContext
         cut.WaitForAssertion(() => Assert.Equal("http://localhost/models/churn", navigation.Uri));
         var version = await Registry.GetVersionAsync("churn", 1, Ct);
         Assert.Equal((runId, "Retention campaigns", "dora"), (version.RunId, version.Description, version.CreatedBy));
+    }
+
+    [Fact]
+    public async Task EscapeInTheModelListClosesTheListNotTheDialogAndASecondEscapeClosesTheDialog()
+    {
+        await RegisterAsync("churn");
+        var runId = await TrainedRunAsync();
+        SignIn("dora", Policies.ExperimentsRead, Policies.ModelsRead, Policies.ModelsWrite);
+        var popover = Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
+        cut.WaitForElement("#register-model").Click();
+        dialogs.WaitForElement("#register-name").Input("chu");
+        popover.WaitForAssertion(() => Assert.NotEmpty(popover.FindAll(".mud-list-item")));
+
+        dialogs.Find("#register-name").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        dialogs.Find("#register-name").KeyUp(new KeyboardEventArgs { Key = "Escape" });
+        popover.WaitForAssertion(() => Assert.Empty(popover.FindAll(".mud-list-item")));
+        var afterFirst = (dialogs.FindAll("#register-name").Count, dialogs.Find("#register-name").GetAttribute("value"));
+        dialogs.Find("#register-name").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        // MudBlazor's own Escape would close the dialog on the key-down that the open list needs.
+        Assert.False(Web.Registry.Pages.RegisterModelDialog.Options.CloseOnEscapeKey);
+        Assert.Equal((1, "chu"), afterFirst);
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#register-name")));
+        Assert.DoesNotContain(await Registry.ListVersionsAsync("churn", Ct), v => v.RunId == runId);
     }
 
     [Fact]

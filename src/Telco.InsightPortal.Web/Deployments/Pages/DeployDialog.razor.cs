@@ -26,7 +26,7 @@ public sealed partial class DeployDialog
     private string _name = "";
     private string? _model;
     private string? _version;
-    private string _alias = ModelAliases.Champion;
+    private string _alias = "";
     private bool _byAlias = true;
     private int _engines = 2;
     private string? _error;
@@ -57,8 +57,14 @@ public sealed partial class DeployDialog
     private async Task SelectModelAsync(string model)
     {
         _model = model;
-        _versions = [.. (await Registry.ListVersionsAsync(model)).Select(v => v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        var versions = await Registry.ListVersionsAsync(model);
+        _versions = [.. versions.Select(v => v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         _version = _versions.FirstOrDefault();
+        // Start from an alias the model has (champion first); a model with none is deployed by version, not by an
+        // alias that Deploy could only refuse.
+        var start = TargetChoice.Prefill(versions, _version ?? "");
+        _alias = TargetChoice.Parse(start).Alias ?? "";
+        if (_alias.Length == 0) _byAlias = false;
     }
 
     private async Task DeployAsync()

@@ -21,7 +21,7 @@ public abstract class DeploymentChangePanel : ComponentBase
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    protected string? Error { get; private set; }
+    protected string? Error { get; set; }
     protected bool Busy { get; private set; }
 
     /// <param name="question">Asked first, unless null.</param>

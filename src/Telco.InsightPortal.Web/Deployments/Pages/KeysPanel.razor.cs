@@ -21,6 +21,10 @@ public sealed partial class KeysPanel
     private string? _newName;
     private string? _secret;
     private string? _error;
+    private string? _nameError;
+
+    /// <summary>The service refuses a key without a name (the API's body needs "name" too); said at the field first.</summary>
+    public const string NameRequired = "Name the key (1-100 characters), e.g. after the caller that will use it.";
 
     protected override async Task OnParametersSetAsync() => _keys = await Deployments.KeysAsync(Deployment.Name);
 
@@ -28,7 +32,8 @@ public sealed partial class KeysPanel
     {
         _error = null;
         _secret = null;
-        if (!await AllowedAsync()) return;
+        _nameError = string.IsNullOrWhiteSpace(_newName) ? NameRequired : null;
+        if (_nameError is not null || !await AllowedAsync()) return;
         try
         {
             (_, _secret) = await Deployments.CreateKeyAsync(Deployment.Name, _newName, await Actor.GetCurrentAsync());

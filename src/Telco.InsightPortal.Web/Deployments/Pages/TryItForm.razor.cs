@@ -17,6 +17,8 @@ public sealed partial class TryItForm
     public const int TopContributions = 8;
 
     [Parameter, EditorRequired] public required DeploymentRecord Deployment { get; set; }
+    /// <summary>After each scored row, so the page can show the request it just added to the figures.</summary>
+    [Parameter] public EventCallback OnScored { get; set; }
     [Inject] private ServingClient Serving { get; set; } = default!;
     [Inject] private PortalKeys PortalKeys { get; set; } = default!;
     [Inject] private DeploymentStore Store { get; set; } = default!;
@@ -24,9 +26,9 @@ public sealed partial class TryItForm
     [Inject] private CircuitAuthorization Authorization { get; set; } = default!;
 
     private ServedSchema? _schema;
-    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private WhatIf? _whatIf;
     private ServedPrediction? _prediction;
-    private IReadOnlyList<ServedContribution> _contributions = [];
+    private IReadOnlyList<ContributionTerm> _contributions = [];
     private string? _error;
     private bool _scoring;
     private bool _canScore;
@@ -46,12 +48,16 @@ public sealed partial class TryItForm
         try
         {
             _schema = await Serving.SchemaAsync(Deployment.Name, key);
-            foreach (var input in _schema.Inputs) _values.TryAdd(input.Name, null);
+            // What the user typed survives the page's reloads; a redeploy to a model with other inputs starts afresh.
+            if (_whatIf is null || !_whatIf.Values.Keys.ToHashSet().SetEquals(_schema.Inputs.Select(i => i.Name))) _whatIf = new WhatIf(_schema);
+            var values = _whatIf.Values;
             var last = await Store.PredictionsAsync(Deployment, 0, long.MaxValue, 1);
             // A real request is the better example; training's typical values fill only what it left empty. The page
             // sets parameters again on each reload, when nothing is left to fill: what was filled stays said.
-            if (last.Count == 1) _fromLog |= TryItRow.Prefill(_values, last[0].Inputs);
-            _typical |= TryItRow.FillTypical(_schema, _values);
+            if (last.Count == 1) _fromLog |= TryItRow.Prefill(values, last[0].Inputs);
+            var logged = values.Where(v => v.Value is not null).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+            _typical |= TryItRow.FillTypical(_schema, values);
+            _whatIf.Settle(logged);
         }
         catch (Exception e) when (IsServingFailure(e))
         {
@@ -69,7 +75,7 @@ public sealed partial class TryItForm
             _error = "Your role may read deployments but not score them from the portal.";
             return;
         }
-        if (TryItRow.Build(_schema!, _values, out var row) is { } problem)
+        if (TryItRow.Build(_schema!, _whatIf!.Values, out var row) is { } problem)
         {
             _error = problem;
             return;
@@ -80,7 +86,7 @@ public sealed partial class TryItForm
             var key = await PortalKeys.FindAsync(Deployment) ?? throw new ServingCallException(401, "The portal's key for this deployment was revoked.");
             _prediction = (await Serving.InvokeAsync(Deployment.Name, key, [row])).Single();
             var explanation = (await Serving.ExplainAsync(Deployment.Name, key, [row])).Single();
-            _contributions = [.. explanation.Contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Take(TopContributions)];
+            _contributions = ContributionTerms.Top(explanation, TopContributions);
         }
         catch (Exception e) when (IsServingFailure(e))
         {
@@ -90,6 +96,9 @@ public sealed partial class TryItForm
         {
             _scoring = false;
         }
+        // The result first; then the page catches up on its figures, with the button free again.
+        StateHasChanged();
+        if (_prediction is not null) await OnScored.InvokeAsync();
     }
 
     /// <summary>A writer may make the missing key here: that is a change of the deployment's keys, audited as theirs.</summary>
