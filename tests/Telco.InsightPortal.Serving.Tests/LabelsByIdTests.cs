@@ -54,6 +54,7 @@ public sealed class LabelsByIdTests(TrainedModels models)
             (new { id = "7590-VHVEG", label = 2 }, "Item 1: 'label' must be 0 or 1."),
             (new { id = "7590-VHVEG", label = 1, from = "2026-02-01T00:00:00Z", to = "2026-01-01T00:00:00Z" }, "Item 1: 'from' must be before 'to'."),
             (new { uuid, label = 1, from = "2026-01-01T00:00:00Z" }, "Item 1: 'from' and 'to' go with 'id'"),
+            (new { id = "7590-VHVEG", label = 1, from = "last tuesday" }, "$[0].from"),
         };
 
         foreach (var (item, message) in cases)
