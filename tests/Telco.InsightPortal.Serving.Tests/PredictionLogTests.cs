@@ -144,7 +144,7 @@ public sealed class PredictionLogTests(TrainedModels models)
     private static ScoredRequest Rows(int count) => new(1, "churn/1", [], [], [], new float[count], new int[count], new Guid[count], 0, 1);
 
     /// <summary>The background writer runs on its own schedule; wait for its batch with a deadline rather than a sleep.</summary>
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    internal static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)

@@ -13,6 +13,10 @@ public sealed partial class DeploymentStore
 {
     public const int MaxLabelsPerCall = 10_000;
 
+    /// <summary>The longest id (customerID, device_id) a prediction carries: what serving accepts, the log stores and
+    /// labels and searches look for.</summary>
+    public const int MaxEntityIdLength = 128;
+
     /// <summary>Rows logged before migration 0009 took their created_at a moment after their id; windows reach this
     /// far past their ends in id terms so those rows still fall in, and created_at then trims them exactly.</summary>
     private const long IdSlackMilliseconds = 60_000;
@@ -74,6 +78,8 @@ public sealed partial class DeploymentStore
                 raw.sqlite3_bind_text(statement, 6, p.Inputs.Span);
                 raw.sqlite3_bind_double(statement, 7, p.Probability);
                 raw.sqlite3_bind_int64(statement, 8, p.Label);
+                if (p.EntityId is null) raw.sqlite3_bind_null(statement, 9);
+                else raw.sqlite3_bind_text(statement, 9, p.EntityId);
                 var done = raw.sqlite3_step(statement);
                 if (done != raw.SQLITE_DONE) Check(done, db);
                 raw.sqlite3_reset(statement);
@@ -101,12 +107,15 @@ public sealed partial class DeploymentStore
             await copy.WriteAsync(System.Text.Encoding.UTF8.GetString(p.Inputs.Span), NpgsqlDbType.Text, ct);
             await copy.WriteAsync((double)p.Probability, NpgsqlDbType.Double, ct);
             await copy.WriteAsync((short)p.Label, NpgsqlDbType.Smallint, ct);
+            if (p.EntityId is null) await copy.WriteNullAsync(ct);
+            else await copy.WriteAsync(p.EntityId, NpgsqlDbType.Text, ct);
         }
         await copy.CompleteAsync(ct);
     }
 
-    /// <summary>Stores delayed ground truth for the deployment's logged predictions; uuids it never logged (or that are
-    /// not uuids at all) are reported back.</summary>
+    /// <summary>Stores delayed ground truth for the deployment's logged predictions, each label for one prediction (by
+    /// uuid) or for every prediction about one entity in a window (by id). Uuids and ids that match nothing (or uuids
+    /// that are not uuids at all) are reported back; <see cref="LabelOutcome.Stored"/> counts predictions labelled.</summary>
     public async Task<LabelOutcome> AddLabelsAsync(DeploymentRecord deployment, IReadOnlyList<DelayedLabel> labels, CancellationToken ct = default)
     {
         await using var write = await factory.BeginWriteAsync(ct);
@@ -115,17 +124,45 @@ public sealed partial class DeploymentStore
         var stored = 0;
         foreach (var label in labels)
         {
-            var key = Guid.TryParse(label.Uuid, out var id) ? PredictionIds.ToStore(id, factory.Provider) : null;
-            if (key is null || await c.ExecuteScalarAsync<long>(new CommandDefinition(PredictionSql.Exists, new { deployment.Id, Uuid = key }, tx, cancellationToken: ct)) == 0)
-            {
-                unknown.Add(label.Uuid);
-                continue;
-            }
-            await c.ExecuteAsync(new CommandDefinition(PredictionSql.UpsertLabel, new { deployment.Id, Uuid = key, label.Label, Now }, tx, cancellationToken: ct));
-            stored++;
+            var labelled = label.EntityId is { } entity
+                ? await c.ExecuteAsync(new CommandDefinition(PredictionSql.UpsertEntityLabels,
+                    new { deployment.Id, EntityId = entity, label.Label, Now, From = label.From ?? 0, To = label.To ?? long.MaxValue }, tx, cancellationToken: ct))
+                : await LabelOneAsync(c, tx, deployment, label, ct);
+            if (labelled == 0) unknown.Add(label.EntityId ?? label.Uuid ?? "");
+            stored += labelled;
         }
         await tx.CommitAsync(ct);
         return new LabelOutcome(stored, unknown);
+    }
+
+    private async Task<int> LabelOneAsync(DbConnection c, DbTransaction tx, DeploymentRecord deployment, DelayedLabel label, CancellationToken ct)
+    {
+        var key = Guid.TryParse(label.Uuid, out var id) ? PredictionIds.ToStore(id, factory.Provider) : null;
+        if (key is null || await c.ExecuteScalarAsync<long>(new CommandDefinition(PredictionSql.Exists, new { deployment.Id, Uuid = key }, tx, cancellationToken: ct)) == 0)
+            return 0;
+        await c.ExecuteAsync(new CommandDefinition(PredictionSql.UpsertLabel, new { deployment.Id, Uuid = key, label.Label, Now }, tx, cancellationToken: ct));
+        return 1;
+    }
+
+    /// <summary>One page of the deployment's predictions, newest first: those about <see cref="PredictionQuery.EntityId"/>
+    /// at any time when it is set, otherwise those since <see cref="PredictionQuery.From"/>; each page continues below
+    /// the previous page's last row.</summary>
+    public async Task<PredictionPage> PredictionPageAsync(DeploymentRecord deployment, PredictionQuery query, CancellationToken ct = default)
+    {
+        var limit = Math.Clamp(query.Limit, 1, 1_000);
+        var before = PredictionIds.ToStore(query.Before?.Uuid ?? Guid.AllBitsSet, factory.Provider);
+        await using var c = await factory.OpenAsync(ct);
+        var rows = query.EntityId is { } entity
+            ? await c.QueryAsync<StoredPrediction>(new CommandDefinition(PredictionSql.EntityPage,
+                new { deployment.Id, EntityId = entity, BeforeAt = query.Before?.CreatedAt ?? long.MaxValue, BeforeKey = before, Limit = limit + 1 },
+                cancellationToken: ct))
+            : await c.QueryAsync<StoredPrediction>(new CommandDefinition(PredictionSql.Page, new
+            {
+                deployment.Id, query.From, BeforeKey = before, Limit = limit + 1,
+                FromKey = PredictionIds.ToStore(PredictionIds.Bound(SaturatingAdd(query.From, -IdSlackMilliseconds)), factory.Provider),
+            }, cancellationToken: ct));
+        var records = rows.Select(r => r.ToRecord()).ToList();
+        return new PredictionPage([.. records.Take(limit)], records.Count > limit);
     }
 
     /// <summary>The deployment's predictions in [from, to) (ms since the epoch), newest first, with their delayed labels.</summary>

@@ -18,11 +18,13 @@ internal sealed class StoredPrediction
     public double Probability { get; init; }
     public int Label { get; init; }
     public int? TrueLabel { get; init; }
+    public string? EntityId { get; init; }
 
     public PredictionRecord ToRecord() => new()
     {
         Uuid = PredictionIds.FromStore(Uuid).ToString(), DeploymentId = DeploymentId, ModelVersion = ModelVersion, CreatedAt = CreatedAt,
         LatencyMs = LatencyMs, Inputs = Keyed(Columns, Inputs), Probability = Probability, Label = Label, TrueLabel = TrueLabel,
+        EntityId = EntityId,
     };
 
     /// <summary>{"name": value, …} from the layout's names and the row's values, in column order.</summary>

@@ -11,19 +11,20 @@ namespace Telco.InsightPortal.Serving.Logging;
 /// arrays, back to back in <see cref="Values"/>, row i ending at <see cref="ValueEnds"/>[i]): encoding them on the
 /// request thread costs what it would cost the writer, but lets the parsed rows die young instead of surviving, queued,
 /// into older GC generations. <see cref="Uuids"/> are UUIDv7, so each prediction's time is its id's.
+/// <see cref="EntityIds"/> holds each row's id (customerID), null when no row of the request carried one.
 /// </summary>
 public sealed record ScoredRequest(long DeploymentId, string ModelVersion, IReadOnlyList<DatasetColumn> Inputs, byte[] Values, int[] ValueEnds,
-    float[] Probabilities, int[] Labels, Guid[] Uuids, long CreatedAt, double LatencyMs, bool Failed = false)
+    float[] Probabilities, int[] Labels, Guid[] Uuids, long CreatedAt, double LatencyMs, bool Failed = false, string?[]? EntityIds = null)
 {
     public int Count => Uuids.Length;
 
     public ReadOnlyMemory<byte> ValuesOf(int row) => Values.AsMemory((row == 0 ? 0 : ValueEnds[row - 1])..ValueEnds[row]);
 
     public static ScoredRequest Scored(long deploymentId, string modelVersion, IReadOnlyList<DatasetColumn> inputs, IReadOnlyList<object?[]> rows,
-        float[] probabilities, int[] labels, Guid[] uuids, long createdAt, double latencyMs)
+        float[] probabilities, int[] labels, Guid[] uuids, long createdAt, double latencyMs, string?[]? entityIds = null)
     {
         var (values, ends) = RowValues.Encode(inputs, rows);
-        return new ScoredRequest(deploymentId, modelVersion, inputs, values, ends, probabilities, labels, uuids, createdAt, latencyMs);
+        return new ScoredRequest(deploymentId, modelVersion, inputs, values, ends, probabilities, labels, uuids, createdAt, latencyMs, EntityIds: entityIds);
     }
 
     /// <summary>A request the deployment refused (bad input, another deployment's key): counted, nothing logged.</summary>

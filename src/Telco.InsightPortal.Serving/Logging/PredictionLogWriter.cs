@@ -75,7 +75,7 @@ public sealed class PredictionLogWriter(PredictionLog log, DeploymentStore store
             if (r.Failed) continue;
             var layout = _layouts.Of(r);
             for (var i = 0; i < r.Count; i++)
-                predictions.Add(new LoggedPrediction(layout, r.Uuids[i], r.LatencyMs, r.ValuesOf(i), r.Probabilities[i], r.Labels[i]));
+                predictions.Add(new LoggedPrediction(layout, r.Uuids[i], r.LatencyMs, r.ValuesOf(i), r.Probabilities[i], r.Labels[i], r.EntityIds?[i]));
         }
         var minute = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000;
         var counters = batch.GroupBy(r => (r.DeploymentId, Minute: r.CreatedAt / 60_000))

@@ -6,8 +6,9 @@ namespace Telco.InsightPortal.Serving.Scoring;
 
 /// <summary>
 /// The columns a model version accepts, from its signature: every feature column is required (null allowed where the
-/// column is nullable); the id, label and timestamp columns may be sent and are ignored. Values are checked against the
-/// column type here, so nothing the model cannot take reaches it.
+/// column is nullable); the id columns may be sent and are passed through beside the rows (<see cref="RowIds"/>), never
+/// to the model; the label and timestamp columns may be sent and are ignored. Values are checked against the column
+/// type here, so nothing the model cannot take reaches it.
 /// </summary>
 public sealed class InputSchema
 {
@@ -18,6 +19,7 @@ public sealed class InputSchema
     {
         Columns = signature.Schema.Columns;
         Features = [.. signature.Inputs];
+        Ids = [.. Columns.Where(c => c.Role == ColumnRole.Id)];
         _byName = Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         _byNameIgnoreCase = new Dictionary<string, DatasetColumn>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in Columns) _byNameIgnoreCase.TryAdd(c.Name, c);
@@ -25,10 +27,12 @@ public sealed class InputSchema
 
     public IReadOnlyList<DatasetColumn> Columns { get; }
     public IReadOnlyList<DatasetColumn> Features { get; }
+    /// <summary>The id columns (customerID): echoed and logged with each row's prediction, never scored.</summary>
+    public IReadOnlyList<DatasetColumn> Ids { get; }
     public int Width => Columns.Count;
 
-    /// <summary>The schema columns behind a request's column names, in request order; null for columns that are
-    /// accepted and ignored. Unknown, duplicate and missing columns are refused, with the closest name suggested.</summary>
+    /// <summary>The schema columns behind a request's column names, in request order: features and ids (which the readers
+    /// set apart, see <see cref="IsId"/>); null for columns that are accepted and ignored. Unknown, duplicate and missing columns are refused, with the closest name suggested.</summary>
     public DatasetColumn?[] Bind(IReadOnlyList<string> names)
     {
         var bound = new DatasetColumn?[names.Count];
@@ -39,12 +43,14 @@ public sealed class InputSchema
             if (!_byName.TryGetValue(name, out var column) && !_byNameIgnoreCase.TryGetValue(name, out column))
                 throw new BadRequest($"Unknown column '{name}'{Suggest(name)}. The model takes: {string.Join(", ", Features.Select(f => f.Name))}.");
             if (!seen.Add(column.Ordinal)) throw new BadRequest($"Column '{column.Name}' is given more than once.");
-            bound[i] = column.Role == ColumnRole.Feature ? column : null;
+            bound[i] = column.Role is ColumnRole.Feature or ColumnRole.Id ? column : null;
         }
         var missing = Features.Where(f => !seen.Contains(f.Ordinal)).Select(f => f.Name).ToList();
         if (missing.Count > 0) throw new BadRequest($"Missing column(s): {string.Join(", ", missing)}.");
         return bound;
     }
+
+    public static bool IsId(DatasetColumn column) => column.Role == ColumnRole.Id;
 
     /// <summary>Checks a text value (CSV, or a JSON string) and converts it to the column's type.</summary>
     public static object? FromText(DatasetColumn column, string? text, int row)

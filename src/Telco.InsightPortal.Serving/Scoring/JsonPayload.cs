@@ -7,13 +7,14 @@ namespace Telco.InsightPortal.Serving.Scoring;
 /// MLflow's JSON scoring payloads, read with System.Text.Json's document model (no reflection): exactly one of
 /// <c>dataframe_split</c> (<c>{"columns":[…],"data":[[…]]}</c>), <c>dataframe_records</c> (<c>[{col: value}]</c>),
 /// <c>instances</c> or <c>inputs</c> (a list of records, a list of rows in the model's feature order, or
-/// <c>{col: [values]}</c>). Rows come out in schema order, typed as the model expects.
+/// <c>{col: [values]}</c>). Rows come out in schema order, typed as the model expects; id columns come out beside them
+/// (<see cref="RowIds"/>).
 /// </summary>
 public static class JsonPayload
 {
     private static readonly string[] Keys = ["dataframe_split", "dataframe_records", "instances", "inputs"];
 
-    public static List<object?[]> Read(ReadOnlyMemory<byte> body, InputSchema schema, int maxRows)
+    public static ScoringRows Read(ReadOnlyMemory<byte> body, InputSchema schema, int maxRows)
     {
         using var document = Parse(body);
         var root = document.RootElement;
@@ -33,14 +34,15 @@ public static class JsonPayload
             payload = property.Value;
         }
         if (payload is not { } value || key is null) throw new BadRequest($"The body has none of {string.Join(", ", Keys)}.");
+        var ids = new RowIds(schema.Ids);
         var rows = key switch
         {
-            "dataframe_split" => Split(value, schema, maxRows),
-            "dataframe_records" => Records(value, schema, maxRows, key),
-            _ => value.ValueKind == JsonValueKind.Object ? Columnar(value, schema, maxRows, key) : Instances(value, schema, maxRows, key),
+            "dataframe_split" => Split(value, schema, maxRows, ids),
+            "dataframe_records" => Records(value, schema, maxRows, key, ids),
+            _ => value.ValueKind == JsonValueKind.Object ? Columnar(value, schema, maxRows, key, ids) : Instances(value, schema, maxRows, key, ids),
         };
         if (rows.Count == 0) throw new BadRequest("The batch is empty: send at least one row.");
-        return rows;
+        return new ScoringRows(rows, ids);
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)
@@ -58,7 +60,7 @@ public static class JsonPayload
         }
     }
 
-    private static List<object?[]> Split(JsonElement split, InputSchema schema, int maxRows)
+    private static List<object?[]> Split(JsonElement split, InputSchema schema, int maxRows, RowIds ids)
     {
         if (split.ValueKind != JsonValueKind.Object || !split.TryGetProperty("columns", out var columns) || columns.ValueKind != JsonValueKind.Array
             || !split.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
@@ -75,7 +77,7 @@ public static class JsonPayload
             var i = 0;
             foreach (var cell in item.EnumerateArray())
             {
-                if (bound[i] is { } column) row[column.Ordinal] = Value(column, cell, rows.Count + 1);
+                if (bound[i] is { } column) Put(row, ids, rows.Count, column, cell);
                 i++;
             }
             rows.Add(row);
@@ -83,7 +85,7 @@ public static class JsonPayload
         return rows;
     }
 
-    private static List<object?[]> Records(JsonElement records, InputSchema schema, int maxRows, string key)
+    private static List<object?[]> Records(JsonElement records, InputSchema schema, int maxRows, string key, RowIds ids)
     {
         if (records.ValueKind != JsonValueKind.Array) throw new BadRequest($"'{key}' must be an array of records.");
         CheckCount(records.GetArrayLength(), maxRows);
@@ -99,7 +101,7 @@ public static class JsonPayload
             var i = 0;
             foreach (var p in record.EnumerateObject())
             {
-                if (bound[i] is { } column) row[column.Ordinal] = Value(column, p.Value, rows.Count + 1);
+                if (bound[i] is { } column) Put(row, ids, rows.Count, column, p.Value);
                 i++;
             }
             rows.Add(row);
@@ -107,11 +109,12 @@ public static class JsonPayload
         return rows;
     }
 
-    /// <summary>A list of records, or a list of rows holding the feature columns in signature order.</summary>
-    private static List<object?[]> Instances(JsonElement instances, InputSchema schema, int maxRows, string key)
+    /// <summary>A list of records, or a list of rows holding the feature columns in signature order (such rows have no
+    /// names, so no ids).</summary>
+    private static List<object?[]> Instances(JsonElement instances, InputSchema schema, int maxRows, string key, RowIds ids)
     {
         if (instances.ValueKind != JsonValueKind.Array) throw new BadRequest($"'{key}' must be an array of records or rows, or an object of columns.");
-        if (instances.GetArrayLength() == 0 || instances[0].ValueKind == JsonValueKind.Object) return Records(instances, schema, maxRows, key);
+        if (instances.GetArrayLength() == 0 || instances[0].ValueKind == JsonValueKind.Object) return Records(instances, schema, maxRows, key, ids);
         CheckCount(instances.GetArrayLength(), maxRows);
         var rows = new List<object?[]>(instances.GetArrayLength());
         foreach (var item in instances.EnumerateArray())
@@ -128,7 +131,7 @@ public static class JsonPayload
     }
 
     /// <summary><c>{"col": [v1, v2], …}</c>: every column the same length.</summary>
-    private static List<object?[]> Columnar(JsonElement columns, InputSchema schema, int maxRows, string key)
+    private static List<object?[]> Columnar(JsonElement columns, InputSchema schema, int maxRows, string key, RowIds ids)
     {
         var properties = columns.EnumerateObject().ToList();
         var bound = schema.Bind([.. properties.Select(p => p.Name)]);
@@ -145,7 +148,7 @@ public static class JsonPayload
         {
             if (bound[c] is not { } column) continue;
             var r = 0;
-            foreach (var cell in properties[c].Value.EnumerateArray()) { rows[r][column.Ordinal] = Value(column, cell, r + 1); r++; }
+            foreach (var cell in properties[c].Value.EnumerateArray()) { Put(rows[r], ids, r, column, cell); r++; }
         }
         return rows;
     }
@@ -153,6 +156,13 @@ public static class JsonPayload
     private static void CheckCount(int count, int maxRows)
     {
         if (count > maxRows) throw new BadRequest($"The batch has {count:N0} rows; at most {maxRows:N0} are accepted per request.");
+    }
+
+    /// <summary>A feature's value into the row, an id's beside it. <paramref name="index"/> counts from 0.</summary>
+    private static void Put(object?[] row, RowIds ids, int index, DatasetColumn column, JsonElement cell)
+    {
+        if (InputSchema.IsId(column)) ids.Set(index, column, RowIds.FromJson(column, cell, index + 1));
+        else row[column.Ordinal] = Value(column, cell, index + 1);
     }
 
     private static object? Value(DatasetColumn column, JsonElement cell, int row)

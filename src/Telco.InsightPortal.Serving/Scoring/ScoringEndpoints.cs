@@ -41,16 +41,17 @@ public static class ScoringEndpoints
             return Count(Known(deployment, registry), "invocations", refusal!);
         }
         var version = live.Route();
-        List<object?[]> rows;
+        ScoringRows input;
         try
         {
-            rows = await ReadRowsAsync(http, version.Inputs, options.Value);
+            input = await ReadRowsAsync(http, version.Inputs, options.Value);
         }
         catch (PortalException e)
         {
             log.Offer(ScoredRequest.Refused(live.Record.Id, Now()));
             return Count(deployment, "invocations", ScoringResponses.Refusal(e), e.Status);
         }
+        var rows = input.Rows;
         var probabilities = version.Score(rows);
         var threshold = options.Value.Threshold;
         var labels = new int[probabilities.Length];
@@ -62,11 +63,12 @@ public static class ScoringEndpoints
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (log.Enabled)
-            log.Offer(ScoredRequest.Scored(live.Record.Id, version.Label, version.Inputs.Features, rows, probabilities, labels, uuids, Now(), elapsed.TotalMilliseconds));
+            log.Offer(ScoredRequest.Scored(live.Record.Id, version.Label, version.Inputs.Features, rows, probabilities, labels, uuids, Now(), elapsed.TotalMilliseconds,
+                input.Ids.EntityIds(rows.Count)));
         ServingMetrics.Latency.WithLabels(deployment).Observe(elapsed.TotalSeconds);
         ServingMetrics.Rows.WithLabels(deployment, version.Label).Inc(rows.Count);
         ServingMetrics.Requests.WithLabels(deployment, "invocations", "200").Inc();
-        await ScoringResponses.PredictionsAsync(http.Response, uuids, probabilities, labels, version.Label);
+        await ScoringResponses.PredictionsAsync(http.Response, uuids, probabilities, labels, version.Label, input.Ids);
         return Results.Empty;
     }
 
@@ -77,7 +79,7 @@ public static class ScoringEndpoints
         var version = live.Route();
         try
         {
-            var rows = await ReadRowsAsync(http, version.Inputs, options.Value);
+            var rows = (await ReadRowsAsync(http, version.Inputs, options.Value)).Rows;
             if (!version.Scorer.CanExplain)
                 throw new BadRequest($"Model {version.Label} cannot break its scores down by feature (forest models cannot); use a logistic, fasttree or lightgbm model.");
             var explanations = version.Scorer.ExplainRows(rows);
@@ -140,7 +142,7 @@ public static class ScoringEndpoints
         return live;
     }
 
-    private static async Task<List<object?[]>> ReadRowsAsync(HttpContext http, InputSchema inputs, ServingOptions options)
+    private static async Task<ScoringRows> ReadRowsAsync(HttpContext http, InputSchema inputs, ServingOptions options)
     {
         var type = http.Request.ContentType ?? "";
         var csv = type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);

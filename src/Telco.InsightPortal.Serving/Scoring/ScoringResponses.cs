@@ -8,7 +8,9 @@ namespace Telco.InsightPortal.Serving.Scoring;
 /// <summary>Scoring responses written straight to the response body with Utf8JsonWriter.</summary>
 public static class ScoringResponses
 {
-    public static async Task PredictionsAsync(HttpResponse response, Guid[] uuids, float[] probabilities, int[] labels, string modelVersion)
+    /// <summary>One prediction per row; a row that carried id values gets them back as <c>"id": {column: value}</c>, so
+    /// a caller can tell whose each prediction is without relying on the order.</summary>
+    public static async Task PredictionsAsync(HttpResponse response, Guid[] uuids, float[] probabilities, int[] labels, string modelVersion, RowIds ids)
     {
         response.ContentType = "application/json";
         await using (var json = new Utf8JsonWriter(response.BodyWriter))
@@ -22,12 +24,21 @@ public static class ScoringResponses
                 json.WriteNumber("probability", probabilities[i]);
                 json.WriteNumber("label", labels[i]);
                 json.WriteString("modelVersion", modelVersion);
+                if (ids.Of(i) is { } values) WriteIds(json, ids.Columns, values);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         await response.BodyWriter.FlushAsync();
+    }
+
+    private static void WriteIds(Utf8JsonWriter json, IReadOnlyList<Core.Data.DatasetColumn> columns, string?[] values)
+    {
+        json.WriteStartObject("id");
+        for (var c = 0; c < columns.Count; c++)
+            if (values[c] is { } value) json.WriteString(columns[c].Name, value);
+        json.WriteEndObject();
     }
 
     public static async Task ExplanationsAsync(HttpResponse response, IReadOnlyList<RowExplanation> rows, string modelVersion)

@@ -1,4 +1,6 @@
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using Telco.InsightPortal.Ml.Artifacts;
 using Telco.InsightPortal.Ml.Evaluation;
@@ -90,6 +92,23 @@ public sealed class ModelPageTests : RegistryTestContext
         Assert.Contains(charts, p => p.Get(x => x.Labels).SequenceEqual(["Female (500)", "Male (520)"]) && p.Get(x => x.Values).SequenceEqual([0.84, 0.86]));
         Assert.Contains("too small", cut.Find("#slice-Contract").TextContent);
         Assert.Contains("2 positive and 38 negative", cut.Find("#slice-Contract").TextContent);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AVersionInTheQueryOpensThatVersionsCard(long version)
+    {
+        await RegisterAsync("churn");
+        await RegisterAsync("churn");
+        SignIn("arthur", Policies.ModelsRead);
+        // How a deployment's recent requests link to the version that scored each prediction.
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/models/churn?version={version}");
+
+        var cut = RenderModel("churn");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"#model-card-{version}")));
+        Assert.Empty(cut.FindAll($"#model-card-{3 - version}"));
     }
 
     [Fact]

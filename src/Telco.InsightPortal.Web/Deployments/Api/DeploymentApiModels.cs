@@ -14,7 +14,9 @@ public sealed record ScaleBody(int? EnginesPerProcess, int? Replicas);
 
 public sealed record CreateKeyBody(string? Name);
 
-public sealed record LabelBody(string? Uuid, int? Label);
+/// <summary>One delayed label: for the prediction <see cref="Uuid"/>, or for every prediction about the entity
+/// <see cref="Id"/> (customerID) made in [<see cref="From"/>, <see cref="To"/>), each end optional.</summary>
+public sealed record LabelBody(string? Uuid, int? Label, string? Id = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
 
 internal static class EnginesBody
 {

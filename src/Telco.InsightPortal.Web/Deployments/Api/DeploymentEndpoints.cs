@@ -57,17 +57,9 @@ public static class DeploymentEndpoints
 
     private static async Task<IResult> LabelsAsync(string name, LabelBody[]? body, DeploymentService service, DeploymentStore store, HttpContext http)
     {
-        if (body is null || body.Length == 0) throw DeploymentException.Invalid("Send a non-empty array of {\"uuid\",\"label\":0|1}.");
-        if (body.Length > DeploymentStore.MaxLabelsPerCall)
-            throw DeploymentException.Invalid($"At most {DeploymentStore.MaxLabelsPerCall:N0} labels per call.");
-        for (var i = 0; i < body.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(body[i].Uuid) || body[i].Uuid!.Length > 64)
-                throw DeploymentException.Invalid($"Item {i + 1}: 'uuid' must be a prediction's uuid.");
-            if (body[i].Label is not (0 or 1)) throw DeploymentException.Invalid($"Item {i + 1}: 'label' must be 0 or 1.");
-        }
+        var labels = LabelBodies.Check(body);
         var deployment = (await service.RequireAsync(name, http.RequestAborted)).Deployment;
-        var outcome = await store.AddLabelsAsync(deployment, [.. body.Select(b => new DelayedLabel(b.Uuid!, b.Label!.Value))], http.RequestAborted);
+        var outcome = await store.AddLabelsAsync(deployment, labels, http.RequestAborted);
         return Results.Ok(new { stored = outcome.Stored, unknown = outcome.Unknown });
     }
 

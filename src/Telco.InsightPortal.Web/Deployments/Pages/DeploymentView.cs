@@ -8,6 +8,14 @@ public static class DeploymentView
 {
     public static string Link(string name) => "/deployments/" + Uri.EscapeDataString(name);
 
+    /// <summary>The registry page of the model version a prediction names ("churn/3"), opened at that version.</summary>
+    public static string VersionLink(string modelVersion)
+    {
+        var slash = modelVersion.LastIndexOf('/');
+        return slash <= 0 ? "/models"
+            : $"/models/{Uri.EscapeDataString(modelVersion[..slash])}?version={Uri.EscapeDataString(modelVersion[(slash + 1)..])}";
+    }
+
     public static string Targets(IReadOnlyList<DeploymentTarget> targets) =>
         string.Join(" · ", targets.Select(t => targets.Count == 1 ? $"{t.Model} v{t.Version}" : $"{t.Model} v{t.Version} ({t.Weight}%)"));
 

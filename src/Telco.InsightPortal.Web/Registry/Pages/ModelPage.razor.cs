@@ -12,6 +12,8 @@ namespace Telco.InsightPortal.Web.Registry.Pages;
 public sealed partial class ModelPage
 {
     [Parameter] public string Name { get; set; } = "";
+    /// <summary>The version whose card opens first (links from a deployment's predictions); the newest otherwise.</summary>
+    [SupplyParameterFromQuery(Name = "version")] public long? Version { get; set; }
     [Inject] private RegistryStore Registry { get; set; } = default!;
     [Inject] private ModelCards Cards { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -54,7 +56,8 @@ public sealed partial class ModelPage
             _model = null;
             return;
         }
-        var shown = _versions.FirstOrDefault(v => v.Version == _cardVersion) ?? _versions.FirstOrDefault();
+        var wanted = _cardVersion != 0 ? _cardVersion : Version;
+        var shown = _versions.FirstOrDefault(v => v.Version == wanted) ?? _versions.FirstOrDefault();
         if (shown is not null) await ShowCardAsync(shown.Version);
     }
 
