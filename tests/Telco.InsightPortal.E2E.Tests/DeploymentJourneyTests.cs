@@ -99,7 +99,9 @@ public sealed class DeploymentJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("#errors-summary").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-errors.png") });
         await page.GetByRole(AriaRole.Tab, new() { Name = "Recent requests" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#recent-table")).ToContainTextAsync("\"tenure\":");
+        // Inputs by name, behind each row's toggle.
+        await page.Locator("#recent-table .prediction-inputs-toggle").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#recent-table")).ToContainTextAsync("tenure:");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "deploy-recent.png") });
         await page.GetByRole(AriaRole.Tab, new() { Name = "Access keys" }).ClickAsync();
         await Assertions.Expect(page.Locator("#key-table")).ToContainTextAsync("portal");
