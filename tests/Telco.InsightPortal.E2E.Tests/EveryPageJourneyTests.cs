@@ -56,7 +56,7 @@ public sealed class EveryPageJourneyTests(BrowserFixture browser, DemoPortal dem
     }
 
     [Fact]
-    public async Task TheCutOffCheckFindsACutOffCellAndPassesAnAbbreviatedOne()
+    public async Task TheCutOffCheckFindsCutOffCellsAndPassesAbbreviatedAndScrollableOnes()
     {
         var chromium = browser.RequireBrowser();
         var page = await chromium.NewPageAsync();
@@ -66,11 +66,13 @@ public sealed class EveryPageJourneyTests(BrowserFixture browser, DemoPortal dem
               <td style="width:60px;overflow:hidden;white-space:nowrap"><span title="a-very-long-identifier-that-cannot-fit">a-very-long-identifier-that-cannot-fit</span></td>
               <td style="width:80px">short</td>
             </tr></table>
+            <div style="width:120px;overflow:hidden"><table><tr><td>inside</td><td style="padding-left:200px">beyond-the-card</td></tr></table></div>
+            <div style="width:120px;overflow-x:auto"><table><tr><td>scrolls</td><td style="padding-left:200px">only-by-scrolling</td></tr></table></div>
             """);
 
         var cut = await CutOffCellsAsync(page);
 
-        Assert.Equal(["a-very-long-identifier-that-cannot-fit"], cut);
+        Assert.Equal(["a-very-long-identifier-that-cannot-fit", "beyond-the-card"], cut);
         await page.CloseAsync();
     }
 
@@ -112,11 +114,27 @@ public sealed class EveryPageJourneyTests(BrowserFixture browser, DemoPortal dem
     }
 
     /// <summary>Table cells whose text is wider than the cell and not abbreviated on purpose (an element with the full
-    /// text as its title).</summary>
+    /// text as its title), and cells that a clipping container hides in part (a table wider than its card). A cell in a
+    /// container the user can scroll sideways (a 21-column data preview) is reachable, so not cut off.</summary>
     private static Task<string[]> CutOffCellsAsync(IPage page) => page.EvaluateAsync<string[]>("""
-        () => [...document.querySelectorAll('td, th')]
-            .filter(c => c.scrollWidth > c.clientWidth + 1 && !c.hasAttribute('title') && !c.querySelector('[title]'))
-            .map(c => c.innerText.trim().slice(0, 80))
+        () => {
+            const hidden = c => {
+                const r = c.getBoundingClientRect();
+                if (r.width === 0) return false;
+                for (let a = c.parentElement; a && a !== document.body; a = a.parentElement) {
+                    const o = getComputedStyle(a).overflowX;
+                    if (o === 'visible') continue;
+                    if (o === 'auto' || o === 'scroll') return false;
+                    const b = a.getBoundingClientRect();
+                    return r.right > b.right + 1 || r.left < b.left - 1;
+                }
+                return false;
+            };
+            const clipped = c => c.scrollWidth > c.clientWidth + 1 && !c.hasAttribute('title') && !c.querySelector('[title]');
+            return [...document.querySelectorAll('td, th')]
+                .filter(c => clipped(c) || hidden(c))
+                .map(c => c.innerText.trim().slice(0, 80));
+        }
         """);
 
     private static string Slug(string href) =>
