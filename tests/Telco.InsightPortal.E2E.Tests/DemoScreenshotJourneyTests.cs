@@ -11,8 +11,7 @@ namespace Telco.InsightPortal.E2E.Tests;
 /// <summary>
 /// The data scientist on the demo portal: the demo run's confusion matrix, a what-if in <i>try it</i>, and the
 /// predictions a client sent with customer ids, found by id in <i>Recent requests</i>. The screenshots are the README's
-/// (<c>TestResults/screenshots/demo-*.png</c>, copied to <c>docs/screenshots</c>). Also Escape in the register dialog's
-/// name list, which only a real browser's key handling can show.
+/// (<c>TestResults/screenshots/demo-*.png</c>, copied to <c>docs/screenshots</c>).
 /// </summary>
 [Collection(nameof(DemoPortalCollection))]
 public sealed class DemoScreenshotJourneyTests(BrowserFixture browser, DemoPortal demo) : IClassFixture<BrowserFixture>
@@ -50,32 +49,6 @@ public sealed class DemoScreenshotJourneyTests(BrowserFixture browser, DemoPorta
         await Assertions.Expect(page.Locator("#recent-table tbody tr").First).ToContainTextAsync(customers[1]);
         await page.Locator("#deployment-tabs").ScreenshotAsync(new() { Path = Shot("recent-requests") });
         Assert.Equal(1, await page.Locator("#recent-table tbody tr", new() { HasText = customers[1] }).CountAsync());
-    }
-
-    [Fact]
-    public async Task EscapeInTheRegisterDialogsNameListClosesTheListAndKeepsTheDialog()
-    {
-        var chromium = browser.RequireBrowser();
-        var baseUrl = await demo.StartAsync();
-        await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.SignInAsync("dora", "Demo-Data-Scientist-3", "/experiments");
-        await page.GetByRole(AriaRole.Link, new() { Name = "telco-churn" }).ClickAsync();
-        await page.Locator(".mud-main-content a[href^='/runs/']").First.ClickAsync();
-
-        await page.ClickAsync("#register-model");
-        await page.Locator("#register-name").PressSequentiallyAsync("tel");
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "telco-churn" })).ToBeVisibleAsync();
-        await page.Locator("#register-name").PressAsync("Escape");
-        await page.WaitForTimeoutAsync(500);
-
-        await Assertions.Expect(page.Locator("#register-form")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#register-name")).ToHaveValueAsync("tel");
-        await page.Locator("#register-name").PressAsync("Escape");
-        await Assertions.Expect(page.Locator("#register-form")).ToHaveCountAsync(0);
     }
 
     /// <summary>A client scores three generated customers with their ids through a key of its own; returns the ids.</summary>
