@@ -18,7 +18,7 @@ public sealed class RegisterModelTests : RegistryTestContext
         var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
 
         cut.WaitForElement("#register-model").Click();
-        dialogs.WaitForElement("#register-name").Input("churn");
+        dialogs.WaitForElement("#register-name").Change("churn");
         dialogs.Find("#register-description").Change("Retention campaigns");
         dialogs.Find("#register-submit").Click();
 
@@ -29,29 +29,46 @@ public sealed class RegisterModelTests : RegistryTestContext
     }
 
     [Fact]
-    public async Task EscapeInTheModelListClosesTheListNotTheDialogAndASecondEscapeClosesTheDialog()
+    public async Task TheNameSuggestsExistingModelsEscapeInItKeepsTheDialogAndEscapeInTheNextFieldClosesIt()
     {
         await RegisterAsync("churn");
         var runId = await TrainedRunAsync();
         SignIn("dora", Policies.ExperimentsRead, Policies.ModelsRead, Policies.ModelsWrite);
-        var popover = Render<MudBlazor.MudPopoverProvider>();
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
         cut.WaitForElement("#register-model").Click();
-        dialogs.WaitForElement("#register-name").Input("chu");
-        popover.WaitForAssertion(() => Assert.NotEmpty(popover.FindAll(".mud-list-item")));
+        dialogs.WaitForElement("#register-name").Change("chu");
+        dialogs.WaitForAssertion(() => Assert.Equal(["churn"], dialogs.FindAll("#register-models option").Select(o => o.GetAttribute("value"))));
+        Assert.Equal("register-models", dialogs.Find("#register-name").GetAttribute("list"));
 
         dialogs.Find("#register-name").KeyDown(new KeyboardEventArgs { Key = "Escape" });
         dialogs.Find("#register-name").KeyUp(new KeyboardEventArgs { Key = "Escape" });
-        popover.WaitForAssertion(() => Assert.Empty(popover.FindAll(".mud-list-item")));
-        var afterFirst = (dialogs.FindAll("#register-name").Count, dialogs.Find("#register-name").GetAttribute("value"));
         dialogs.Find("#register-name").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        var afterTwo = (dialogs.FindAll("#register-name").Count, dialogs.Find("#register-name").GetAttribute("value"));
+        dialogs.Find("#register-description").KeyDown(new KeyboardEventArgs { Key = "Escape" });
 
-        // MudBlazor's own Escape would close the dialog on the key-down that the open list needs.
+        // MudBlazor's own Escape would close the dialog on the Escape that the suggestion list needs.
         Assert.False(Web.Registry.Pages.RegisterModelDialog.Options.CloseOnEscapeKey);
-        Assert.Equal((1, "chu"), afterFirst);
+        Assert.Equal((1, "chu"), afterTwo);
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#register-name")));
         Assert.DoesNotContain(await Registry.ListVersionsAsync("churn", Ct), v => v.RunId == runId);
+    }
+
+    [Fact]
+    public async Task RegisteringWithoutANameSaysWhatIsMissingAndRegistersNothing()
+    {
+        var runId = await TrainedRunAsync();
+        SignIn("dora", Policies.ExperimentsRead, Policies.ModelsRead, Policies.ModelsWrite);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
+        cut.WaitForElement("#register-model").Click();
+
+        dialogs.WaitForElement("#register-name").Change("   ");
+        dialogs.Find("#register-submit").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Name the registered model", dialogs.Find("#register-error").TextContent));
+        Assert.Single(dialogs.FindAll("#register-name"));
+        Assert.Empty((await Registry.SearchModelsAsync(null, null, null, null, Ct)).Models);
     }
 
     [Fact]
@@ -88,7 +105,7 @@ public sealed class RegisterModelTests : RegistryTestContext
         var cut = Render<RunDetailsPage>(p => p.Add(x => x.RunId, runId));
 
         cut.WaitForElement("#register-model").Click();
-        dialogs.WaitForElement("#register-name").Input("churn");
+        dialogs.WaitForElement("#register-name").Change("churn");
         dialogs.Find("#register-submit").Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("has changed since training", dialogs.Find("#register-error").TextContent));
