@@ -1,4 +1,5 @@
 using Telco.InsightPortal.Web.Admin;
+using Telco.InsightPortal.Web.Apps;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Demo;
@@ -20,6 +21,7 @@ builder.AddExperiments();
 builder.AddRegistry();
 builder.AddAdmin();
 builder.AddDeployments();
+builder.AddApps();
 builder.AddDemoModels();
 
 var app = builder.Build();

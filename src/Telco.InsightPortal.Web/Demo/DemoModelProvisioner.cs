@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telco.InsightPortal.Data.Apps;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
@@ -17,7 +18,7 @@ namespace Telco.InsightPortal.Web.Demo;
 /// and a request filed by the system would leave the whole decision to one human.
 /// </summary>
 public sealed class DemoModelProvisioner(TrainingQueue queue, TrainingWorker worker, TrackingStore tracking, RegistryStore registry,
-    DeploymentStore deployments, DeploymentService deploy, PortalPaths paths, ILogger<DemoModelProvisioner> log)
+    DeploymentStore deployments, DeploymentService deploy, AppBindingStore apps, PortalPaths paths, ILogger<DemoModelProvisioner> log)
 {
     private static readonly AuditActor Actor = AuditActor.System;
 
@@ -56,6 +57,9 @@ public sealed class DemoModelProvisioner(TrainingQueue queue, TrainingWorker wor
             await deploy.RevokeKeyAsync(spec.Deployment, key.Id, Actor, ct);
         log.LogInformation("Demo model {Model}: version {Version} deployed as {Deployment} (alias challenger); create an access key to call it.",
             spec.Model, version, spec.Deployment);
+        // Written directly, without the binder's schema check: serving may not be listening yet this early in start-up,
+        // and the demo's apps are chosen for its models (the E2E journeys open them on the demo portal).
+        foreach (var app in spec.AppIds) await apps.BindAsync(app, spec.Deployment, Actor, ct);
     }
 
     private async Task<ModelVersion?> ExistingVersionAsync(DemoModelSpec spec, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Telco.InsightPortal.Http;
+using Telco.InsightPortal.Web.Apps.Api;
 using Telco.InsightPortal.Web.Audit.Api;
 using Telco.InsightPortal.Web.Datasets.Api;
 using Telco.InsightPortal.Web.Deployments.Api;
@@ -33,6 +34,7 @@ public static class ApiHosting
         v1.MapTrainingApi();
         v1.MapAuditApi();
         v1.MapDeploymentApi();
+        v1.MapAppApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

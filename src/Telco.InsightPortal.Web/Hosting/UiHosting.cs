@@ -50,6 +50,7 @@ public static class UiHosting
         app.MapRazorComponents<App>()
             // Our own CSP already says frame-ancestors 'none'; Blazor's default 'self' would be a second policy.
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .AddAdditionalAssemblies([.. app.Services.GetRequiredService<Telco.InsightPortal.Apps.AppCatalog>().Assemblies])
             .RequireAuthorization(Policies.SignedIn);
         return app;
     }

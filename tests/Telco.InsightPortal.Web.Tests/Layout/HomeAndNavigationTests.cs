@@ -1,10 +1,14 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Telco.InsightPortal.Apps;
+using Telco.InsightPortal.Data.Apps;
+using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Components.Layout;
 using Telco.InsightPortal.Web.Components.Pages;
+using Telco.InsightPortal.Web.Apps;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests.Layout;
@@ -18,6 +22,8 @@ public sealed class HomeAndNavigationTests : PortalTestContext
     {
         _store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         Services.AddSingleton(new DatasetStore(_store.Factory));
+        Services.AddSingleton(new AppCatalog(AppsHosting.Hosted));
+        Services.AddSingleton(new AppBindingStore(_store.Factory, new AuditTrail(_store.Factory, TimeProvider.System), TimeProvider.System));
     }
 
     protected override async ValueTask DisposeAsyncCore()
@@ -27,15 +33,16 @@ public sealed class HomeAndNavigationTests : PortalTestContext
     }
 
     [Fact]
-    public void ABusinessUserSeesNothingSharedYetAndWhatATokenIsGoodForInTheRole()
+    public void ABusinessUserWithNoBoundAppSeesNothingSharedYetTheAppsAreaAndWhatATokenIsGoodForInTheRole()
     {
         SignIn("bella", "apps:read", "dashboards:read");
 
         var home = Render<Home>();
 
         home.WaitForAssertion(() => Assert.Contains("Nothing shared with you yet", home.Markup));
-        Assert.Empty(home.FindAll(".area-card"));
-        Assert.Contains("no API to call yet", home.Find("#area-tokens").TextContent);
+        Assert.Equal(["area-apps"], home.FindAll(".area-card").Select(c => c.Id));
+        Assert.Empty(home.FindAll("#home-apps"));
+        Assert.Contains("in apps (read)", home.Find("#area-tokens").TextContent);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public static class NavAreas
 {
     public static readonly IReadOnlyList<NavArea> All =
     [
+        new("Apps", "/apps", Icons.Material.Filled.Apps,
+            "Open the apps the portal hosts for business users: what a model's scores are worth and which customers to act on.",
+            "Bind each app to the deployment it scores through, and unbind it."),
         new("Data", "/data", Icons.Material.Filled.Storage,
             "Browse datasets, their snapshot history, rows and column profiles.",
             "Upload CSV batches and generate demo batches; each becomes an immutable snapshot."),

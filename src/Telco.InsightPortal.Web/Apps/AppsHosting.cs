@@ -1,0 +1,22 @@
+using Telco.InsightPortal.Apps;
+using Telco.InsightPortal.Data.Apps;
+
+namespace Telco.InsightPortal.Web.Apps;
+
+public static class AppsHosting
+{
+    /// <summary>The apps under apps/ this portal hosts, in catalog order: the one place an app is added.</summary>
+    public static IReadOnlyList<IPortalApp> Hosted { get; } = [new Telco.Apps.RoiThreshold.RoiThresholdApp()];
+
+    /// <summary>The catalog, the binder, the host services apps call, and each app's own services.</summary>
+    public static WebApplicationBuilder AddApps(this WebApplicationBuilder builder)
+    {
+        var catalog = new AppCatalog(Hosted);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<AppBindingStore>();
+        builder.Services.AddSingleton<AppBinder>();
+        builder.Services.AddSingleton<IAppHost, PortalAppHost>();
+        foreach (var app in catalog.All) app.AddServices(builder.Services);
+        return builder;
+    }
+}
