@@ -29,11 +29,13 @@ public sealed class BusinessUserAppsJourneyTests(BrowserFixture browser, DemoPor
         await page.Locator("#app-roi-threshold a", new() { HasText = "Open" }).ClickAsync();
         var net = page.Locator("#roi-net-value [data-testid=figure-value]");
         await Assertions.Expect(net).ToHaveTextAsync(Money(curve.PointAt(0.5, CostMatrix.ChurnDefault).NetValue));
-        await page.Locator("#roi-threshold input[type=range]").FocusAsync();
+        await page.Locator(".mud-slider input[type=range]").FocusAsync();
         for (var i = 0; i < 10; i++) await page.Keyboard.PressAsync("ArrowLeft");
 
         await Assertions.Expect(net).ToHaveTextAsync(Money(curve.PointAt(0.4, CostMatrix.ChurnDefault).NetValue));
         await Assertions.Expect(page.Locator(".main-svg").First).ToBeVisibleAsync();
+        // Plotly redraws the charts after the figures change, in its own time: let the screenshot show the redrawn lines.
+        await page.WaitForTimeoutAsync(1500);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "demo-roi.png"), FullPage = true });
     }
 
