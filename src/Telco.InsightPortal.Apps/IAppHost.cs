@@ -11,6 +11,10 @@ public interface IAppHost
 
     /// <summary>The run's held-out test predictions (<c>predictions.csv</c>), or null when the run kept none.</summary>
     Task<Stream?> OpenHeldOutPredictionsAsync(string runId, CancellationToken ct = default);
+
+    /// <summary>The newest logged predictions of <paramref name="version"/> on the app's deployment whose delayed label
+    /// has arrived, at most <paramref name="limit"/>: (probability, churned). Empty when unbound or none are labelled.</summary>
+    Task<IReadOnlyList<(double Score, bool Label)>> LabelledPredictionsAsync(string appId, AppServedVersion version, int limit, CancellationToken ct = default);
 }
 
 /// <summary>A deployment as an app sees it: its name, whether it is serving, and its versions (largest share first).</summary>

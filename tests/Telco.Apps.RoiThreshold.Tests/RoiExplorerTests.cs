@@ -30,7 +30,7 @@ public sealed class RoiExplorerTests : BunitContext, IAsyncLifetime
     [Fact]
     public void AtTheDefaultThresholdTheFiguresAndTheMatrixAreTheHandWorkedOnesAndTheBestIsNamed()
     {
-        var cut = Render<RoiExplorer>(p => p.Add(x => x.Predictions, Predictions()));
+        var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve()));
 
         Assert.Equal("900", Figure(cut, "roi-net-value"));
         Assert.Equal((4.0 / 6).ToString("P1"), Figure(cut, "roi-accuracy"));
@@ -44,7 +44,7 @@ public sealed class RoiExplorerTests : BunitContext, IAsyncLifetime
     [Fact]
     public void UsingTheBestMovesTheThresholdAndTheNetValueFollows()
     {
-        var cut = Render<RoiExplorer>(p => p.Add(x => x.Predictions, Predictions()));
+        var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve()));
 
         cut.Find("#roi-use-best").Click();
 
@@ -58,7 +58,7 @@ public sealed class RoiExplorerTests : BunitContext, IAsyncLifetime
     [Fact]
     public void ANegativeCostIsRefusedWithTheFieldNamedAndTheLastValidCostsStay()
     {
-        var cut = Render<RoiExplorer>(p => p.Add(x => x.Predictions, Predictions()));
+        var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve()));
 
         cut.Find("#roi-fp").Change("-5");
 
@@ -69,7 +69,7 @@ public sealed class RoiExplorerTests : BunitContext, IAsyncLifetime
     [Fact]
     public void ADearerOfferLowersTheNetValueByItsCostPerOffer()
     {
-        var cut = Render<RoiExplorer>(p => p.Add(x => x.Predictions, Predictions()));
+        var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve()));
 
         cut.Find("#roi-fp").Change("300");
 

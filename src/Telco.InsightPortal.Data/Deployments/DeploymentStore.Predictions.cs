@@ -165,6 +165,17 @@ public sealed partial class DeploymentStore
         return new PredictionPage([.. records.Take(limit)], records.Count > limit);
     }
 
+    /// <summary>Up to <paramref name="limit"/> of the newest predictions <paramref name="modelVersion"/> ("model/version")
+    /// made for the deployment whose delayed label has arrived: (probability, label).</summary>
+    public async Task<IReadOnlyList<(double Score, int Label)>> LabelledPredictionsAsync(DeploymentRecord deployment, string modelVersion, int limit,
+        CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        var rows = await c.QueryAsync<(double Score, int Label)>(new CommandDefinition(PredictionSql.Labelled,
+            new { deployment.Id, ModelVersion = modelVersion, Limit = limit }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
     /// <summary>The deployment's predictions in [from, to) (ms since the epoch), newest first, with their delayed labels.</summary>
     public async Task<IReadOnlyList<PredictionRecord>> PredictionsAsync(DeploymentRecord deployment, long from, long to, int limit, CancellationToken ct = default)
     {

@@ -42,6 +42,17 @@ internal static class PredictionSql
         WHERE deployment_id = @Id AND minute >= @From ORDER BY minute
         """;
 
+    /// <summary>The newest labelled predictions one model version made for the deployment: (probability, delayed label),
+    /// read from the labels' side so unlabelled rows cost nothing.</summary>
+    public const string Labelled = """
+        SELECT p.probability AS Score, b.label AS Label
+        FROM prediction_labels b
+        JOIN predictions p ON p.deployment_id = b.deployment_id AND p.uuid = b.uuid
+        JOIN prediction_layouts l ON l.id = p.layout_id
+        WHERE b.deployment_id = @Id AND l.model_version = @ModelVersion
+        ORDER BY b.labeled_at DESC LIMIT @Limit
+        """;
+
     public const string Exists = "SELECT COUNT(*) FROM predictions WHERE deployment_id = @Id AND uuid = @Uuid";
 
     /// <summary>A later label for the same prediction replaces the earlier one.</summary>

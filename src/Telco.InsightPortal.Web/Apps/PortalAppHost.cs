@@ -17,6 +17,14 @@ public sealed class PortalAppHost(AppBindingStore bindings, DeploymentStore depl
             state.Targets.OrderByDescending(t => t.Weight).Select(t => new AppServedVersion(t.Model, t.Version, t.RunId, t.Weight)).ToList());
     }
 
+    public async Task<IReadOnlyList<(double Score, bool Label)>> LabelledPredictionsAsync(string appId, AppServedVersion version, int limit,
+        CancellationToken ct = default)
+    {
+        if (await bindings.GetAsync(appId, ct) is not { } binding || await deployments.GetAsync(binding.Deployment, ct) is not { } deployment) return [];
+        var rows = await deployments.LabelledPredictionsAsync(deployment, $"{version.Model}/{version.Version}", limit, ct);
+        return rows.Select(r => (r.Score, r.Label == 1)).ToList();
+    }
+
     public Task<Stream?> OpenHeldOutPredictionsAsync(string runId, CancellationToken ct = default)
     {
         var path = artifacts.DirectoryOf(runId) is { } directory ? Path.Combine(directory, ArtifactNames.Predictions) : null;

@@ -62,6 +62,31 @@ public sealed class PredictionEntityTests
         Assert.Equal("{\"tenure\":7}", recent.Rows[0].Inputs);
     }
 
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task LabelledPredictionsAreThoseOfTheVersionAndDeploymentThatHaveALabelUpToTheCap(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var deployments = StoreOver(store);
+        var (d, other) = await TwoDeploymentsAsync(deployments);
+        var rows = new[] { At(d, 1_000, "A"), At(d, 2_000, "B"), At(d, 3_000, "C"), At(other, 2_000, "A") };
+        await deployments.WritePredictionsAsync(rows, []);
+        await deployments.AddLabelsAsync(d, [new DelayedLabel(rows[0].Uuid.ToString(), 1)]);
+        await deployments.AddLabelsAsync(d, [new DelayedLabel(rows[2].Uuid.ToString(), 0)]);
+        await deployments.AddLabelsAsync(other, [new DelayedLabel(rows[3].Uuid.ToString(), 1)]);
+
+        var labelled = await deployments.LabelledPredictionsAsync(d, "churn/1", 10);
+        var otherVersion = await deployments.LabelledPredictionsAsync(d, "churn/2", 10);
+        var capped = await deployments.LabelledPredictionsAsync(d, "churn/1", 1);
+
+        Assert.Equal(2, labelled.Count);
+        Assert.Equal([0, 1], labelled.Select(r => r.Label).Order());
+        Assert.All(labelled, r => Assert.Equal(0.5, r.Score, 6));
+        Assert.Empty(otherVersion);
+        Assert.Single(capped);
+    }
+
     [Fact]
     public async Task SearchesAndLabelsByIdFindTheRowsThroughThePartialIndexNotAScan()
     {
