@@ -85,6 +85,8 @@ public sealed class DeploymentPagesTests(DeployedPortal portal) : DeploymentsTes
         var probability = TryItResult.Probability(form.Find("#try-result").TextContent);
         Assert.InRange(probability, 0, 1);
         Assert.Contains("churn/1", form.Find("#try-result").TextContent);
+        // The contributions come from a second call (/explain) after the probability is shown.
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindComponents<Stub<BarChart>>()), TimeSpan.FromSeconds(20));
         var chart = form.FindComponent<Stub<BarChart>>();
         Assert.Equal(TryItForm.TopContributions, chart.Instance.Parameters.Get(x => x.Labels).Count);
         Assert.Contains(PortalKeysName, (await Portal.Get<Serving.Deployments.DeploymentService>().KeysAsync("churn-try", Ct)).Select(k => k.Name));
