@@ -40,6 +40,9 @@ public sealed record DeploymentTarget
     public long? SnapshotId { get; init; }
     public int Weight { get; init; }
 
+    /// <summary>The decision threshold saved on the version, copied here for serving; null: serving's default.</summary>
+    public double? Threshold { get; init; }
+
     public ModelVersionRef Ref => new(Model, Version, RunId, ModelPath, Sha256, SnapshotId);
 
     public static DeploymentTarget Of(ModelVersionRef version, int weight) => new()

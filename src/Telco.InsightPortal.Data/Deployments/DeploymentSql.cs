@@ -30,14 +30,14 @@ internal static class DeploymentSql
     public const string MaxGeneration = "SELECT COALESCE(MAX(generation), 0) FROM deployment_targets WHERE deployment_id = @Id";
 
     public const string InsertTarget = """
-        INSERT INTO deployment_targets (deployment_id, generation, model, version, run_id, model_path, sha256, snapshot_id, weight, created_at)
-        VALUES (@DeploymentId, @Generation, @Model, @Version, @RunId, @ModelPath, @Sha256, @SnapshotId, @Weight, @Now)
-        """;
+        INSERT INTO deployment_targets (deployment_id, generation, model, version, run_id, model_path, sha256, snapshot_id, weight, created_at, threshold)
+        VALUES (@DeploymentId, @Generation, @Model, @Version, @RunId, @ModelPath, @Sha256, @SnapshotId, @Weight, @Now, 
+        """ + Registry.DecisionSql.ThresholdOf + ")";
 
     /// <summary>Columns of <c>deployment_targets t</c>.</summary>
     internal const string TargetColumns = """
         t.deployment_id AS DeploymentId, t.generation AS Generation, t.model AS Model, t.version AS Version, t.run_id AS RunId,
-        t.model_path AS ModelPath, t.sha256 AS Sha256, t.snapshot_id AS SnapshotId, t.weight AS Weight
+        t.model_path AS ModelPath, t.sha256 AS Sha256, t.snapshot_id AS SnapshotId, t.weight AS Weight, t.threshold AS Threshold
         """;
 
     public const string Targets = "SELECT " + TargetColumns + " FROM deployment_targets t WHERE t.deployment_id = @Id AND t.generation = @Generation ORDER BY t.id";

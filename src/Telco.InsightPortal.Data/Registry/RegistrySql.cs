@@ -38,6 +38,7 @@ internal static class RegistrySql
     public const string DeleteModelTags = "DELETE FROM registered_model_tags WHERE model_id = @ModelId";
     public const string DeleteModelVersionTags = "DELETE FROM model_version_tags WHERE model_id = @ModelId";
     public const string DeleteModelAliases = "DELETE FROM model_aliases WHERE model_id = @ModelId";
+    public const string DeleteModelDecisions = "DELETE FROM model_decisions WHERE model_id = @ModelId";
     public const string DeleteModelApprovals = "DELETE FROM model_approvals WHERE model_id = @ModelId";
     public const string DeleteModelVersions = "DELETE FROM model_versions WHERE model_id = @ModelId";
 
@@ -83,6 +84,7 @@ internal static class RegistrySql
     public const string DeleteVersion = "DELETE FROM model_versions WHERE model_id = @ModelId AND version = @Version";
     public const string DeleteVersionTags = "DELETE FROM model_version_tags WHERE model_id = @ModelId AND version = @Version";
     public const string DeleteVersionAliases = "DELETE FROM model_aliases WHERE model_id = @ModelId AND version = @Version";
+    public const string DeleteVersionDecision = DecisionSql.Delete;
     public const string DeleteVersionApprovals = "DELETE FROM model_approvals WHERE model_id = @ModelId AND version = @Version";
     public const string VersionTagsOf = """
         SELECT model_id AS ModelId, version AS Version, key AS Key, value AS Value FROM model_version_tags WHERE model_id IN @Ids ORDER BY key

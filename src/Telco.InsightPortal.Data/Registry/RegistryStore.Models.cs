@@ -84,7 +84,7 @@ public sealed partial class RegistryStore
         {
             var model = await RequireModelAsync(c, tx, name, ct);
             var ids = new { model.ModelId };
-            foreach (var sql in new[] { RegistrySql.DeleteModelApprovals, RegistrySql.DeleteModelAliases, RegistrySql.DeleteModelVersionTags,
+            foreach (var sql in new[] { RegistrySql.DeleteModelDecisions, RegistrySql.DeleteModelApprovals, RegistrySql.DeleteModelAliases, RegistrySql.DeleteModelVersionTags,
                          RegistrySql.DeleteModelVersions, RegistrySql.DeleteModelTags, RegistrySql.DeleteModel })
                 await c.ExecuteAsync(Command(sql, ids, tx, ct));
             audit.Add(new AuditEvent("model.delete", "registered_model", name));

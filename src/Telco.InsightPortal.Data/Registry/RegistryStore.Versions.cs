@@ -102,7 +102,7 @@ public sealed partial class RegistryStore
         {
             var v = await RequireVersionAsync(c, tx, name, version, ct);
             var key = new { v.ModelId, Version = version };
-            foreach (var sql in new[] { RegistrySql.DeleteVersionApprovals, RegistrySql.DeleteVersionAliases, RegistrySql.DeleteVersionTags, RegistrySql.DeleteVersion })
+            foreach (var sql in new[] { RegistrySql.DeleteVersionDecision, RegistrySql.DeleteVersionApprovals, RegistrySql.DeleteVersionAliases, RegistrySql.DeleteVersionTags, RegistrySql.DeleteVersion })
                 await c.ExecuteAsync(Command(sql, key, tx, ct));
             audit.Add(new AuditEvent("model.version.delete", "model_version", Target(name, version), Details: new { stage = v.CurrentStage }));
             return true;

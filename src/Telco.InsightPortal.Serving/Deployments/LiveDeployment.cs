@@ -3,8 +3,10 @@ using Telco.InsightPortal.Serving.Models;
 
 namespace Telco.InsightPortal.Serving.Deployments;
 
-/// <summary>One loaded target of a deployment and its share of the traffic.</summary>
-public sealed record LiveTarget(LoadedVersion Version, int Weight);
+/// <summary>One loaded target of a deployment, its share of the traffic and the decision threshold saved on its version
+/// (null: the configured default). The threshold lives here, not on the shared <see cref="LoadedVersion"/>: saving one
+/// swaps targets without reloading the model.</summary>
+public sealed record LiveTarget(LoadedVersion Version, int Weight, double? Threshold = null);
 
 /// <summary>
 /// What a deployment serves right now. Immutable: a redeploy, a stop or a scale builds a new one and swaps the
@@ -22,17 +24,17 @@ public sealed class LiveDeployment(DeploymentRecord record, IReadOnlyList<LiveTa
 
     /// <summary>The target for one request: by weight, so two targets split the traffic as a canary.</summary>
     /// <exception cref="InvalidOperationException">The deployment is stopped; callers check <see cref="Stopped"/> first.</exception>
-    public LoadedVersion Route()
+    public LiveTarget Route()
     {
         if (Stopped) throw new InvalidOperationException($"Deployment '{Name}' is stopped.");
-        if (Targets.Count == 1) return Targets[0].Version;
+        if (Targets.Count == 1) return Targets[0];
         var ticket = split.Next(_total);
         foreach (var t in Targets)
         {
-            if (ticket < t.Weight) return t.Version;
+            if (ticket < t.Weight) return t;
             ticket -= t.Weight;
         }
-        return Targets[^1].Version;
+        return Targets[^1];
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class ServingRegistry(VersionLoader loader, IOptions<ServingOption
     public IReadOnlyList<LiveTarget> Load(DeploymentState state) =>
         state.Deployment.Status == DeploymentStatus.Stopped
             ? []
-            : [.. state.Targets.Select(t => new LiveTarget(loader.Load(t.Ref, state.Deployment.EnginesPerProcess), t.Weight))];
+            : [.. state.Targets.Select(t => new LiveTarget(loader.Load(t.Ref, state.Deployment.EnginesPerProcess), t.Weight, t.Threshold))];
 
     /// <summary>Takes loaded targets live (or, for a stopped record, the stop), unless a newer revision already is.</summary>
     public void Swap(DeploymentRecord record, IReadOnlyList<LiveTarget> targets)

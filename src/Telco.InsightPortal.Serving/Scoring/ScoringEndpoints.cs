@@ -40,7 +40,8 @@ public static class ScoringEndpoints
             if (registry.Find(deployment) is { } refused) log.Offer(ScoredRequest.Refused(refused.Record.Id, Now()));
             return Count(Known(deployment, registry), "invocations", refusal!);
         }
-        var version = live.Route();
+        var target = live.Route();
+        var version = target.Version;
         ScoringRows input;
         try
         {
@@ -53,7 +54,7 @@ public static class ScoringEndpoints
         }
         var rows = input.Rows;
         var probabilities = version.Score(rows);
-        var threshold = options.Value.Threshold;
+        var threshold = target.Threshold ?? options.Value.Threshold;
         var labels = new int[probabilities.Length];
         var uuids = new Guid[probabilities.Length];
         for (var i = 0; i < probabilities.Length; i++)
@@ -76,7 +77,7 @@ public static class ScoringEndpoints
     {
         var live = Authorised(deployment, http, registry, out var refusal);
         if (live is null) return Count(Known(deployment, registry), "explain", refusal!);
-        var version = live.Route();
+        var version = live.Route().Version;
         try
         {
             var rows = (await ReadRowsAsync(http, version.Inputs, options.Value)).Rows;

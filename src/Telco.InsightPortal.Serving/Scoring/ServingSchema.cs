@@ -18,7 +18,7 @@ public sealed record ServingSchema(
         var version = live.Targets[0].Version;
         return new ServingSchema(
             live.Name,
-            [.. live.Targets.Select(t => new SchemaTarget(t.Version.Label, t.Weight))],
+            [.. live.Targets.Select(t => new SchemaTarget(t.Version.Label, t.Weight, t.Threshold))],
             [.. version.Inputs.Features.Select(c => SchemaInput.Of(c, version.Signature.Profile(c.Name)))],
             [.. version.Inputs.Columns.Where(c => c.Role != ColumnRole.Feature).Select(c => c.Name)],
             version.Signature.LabelColumn,
@@ -26,7 +26,8 @@ public sealed record ServingSchema(
     }
 }
 
-public sealed record SchemaTarget(string ModelVersion, int Weight);
+/// <summary>A served version, its share of traffic and the decision threshold saved on it (null: serving's default).</summary>
+public sealed record SchemaTarget(string ModelVersion, int Weight, double? Threshold = null);
 
 /// <summary>
 /// One input column. <see cref="Levels"/>: the text values seen in training, most frequent first; null for numbers, for

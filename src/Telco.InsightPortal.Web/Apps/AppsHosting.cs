@@ -15,7 +15,15 @@ public static class AppsHosting
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<AppBindingStore>();
         builder.Services.AddSingleton<AppBinder>();
-        builder.Services.AddSingleton<IAppHost, PortalAppHost>();
+        builder.Services.AddSingleton<AppSavedItemStore>();
+        builder.Services.AddSingleton<RowScoreStore>();
+        builder.Services.AddSingleton<AppScoring>();
+        builder.Services.AddSingleton<AppRows>();
+        builder.Services.AddSingleton<RowScoreFiller>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RowScoreFiller>());
+        builder.Services.AddHostedService<RowScoreWarmer>();
+        // Per circuit: it acts for the signed-in user (saved items, decisions, personal data).
+        builder.Services.AddScoped<IAppHost, PortalAppHost>();
         foreach (var app in catalog.All) app.AddServices(builder.Services);
         return builder;
     }

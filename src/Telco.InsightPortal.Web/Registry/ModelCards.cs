@@ -17,7 +17,8 @@ public sealed record ModelCard(
     long? TrainingRows,
     IReadOnlyList<TrackingMetric> Metrics,
     IReadOnlyList<ColumnImportance>? Importance,
-    IReadOnlyList<SliceColumn>? Slices)
+    IReadOnlyList<SliceColumn>? Slices,
+    VersionDecision? Decision = null)
 {
     /// <summary>The test metrics a card lists, in this order, when the run has them.</summary>
     public static readonly IReadOnlyList<string> CardMetrics = ["roc_auc", "pr_auc", "accuracy", "precision", "recall", "f1", "log_loss"];
@@ -46,7 +47,8 @@ public sealed class ModelCards(RegistryStore registry, TrackingStore tracking, D
         var directory = artifacts.DirectoryOf(v.RunId);
         return new ModelCard(v, run, snapshot, rows, metrics,
             await RunArtifacts.ReadJsonAsync<List<ColumnImportance>>(directory, ArtifactNames.Importance, ct),
-            await RunArtifacts.ReadJsonAsync<List<SliceColumn>>(directory, ArtifactNames.Slices, ct));
+            await RunArtifacts.ReadJsonAsync<List<SliceColumn>>(directory, ArtifactNames.Slices, ct),
+            await registry.DecisionAsync(model, version, ct));
     }
 
     private static int IndexOf(string key) => ModelCard.CardMetrics.ToList().IndexOf(key);

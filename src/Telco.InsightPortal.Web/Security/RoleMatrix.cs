@@ -9,7 +9,7 @@ public enum Access { None, Read, Write }
 public static class RoleMatrix
 {
     public static readonly IReadOnlyList<string> Areas =
-        ["Apps", "Dashboards", "Data", "Experiments", "Models", "Deployments", "Jobs", "Monitoring", "Lineage", "Audit", "Admin"];
+        ["Apps", "Dashboards", "Data", "Experiments", "Models", "Deployments", "Jobs", "Monitoring", "Lineage", "Audit", "Admin", "PersonalData"];
 
     private static readonly Dictionary<string, Dictionary<string, Access>> Matrix = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,6 +25,9 @@ public static class RoleMatrix
         ["Lineage"] = Row(Access.None, Access.Read, Access.Read, Access.Read, Access.Read),
         ["Audit"] = Row(Access.None, Access.None, Access.None, Access.Read, Access.Read),
         ["Admin"] = Row(Access.None, Access.None, Access.None, Access.Read, Access.Write),
+        // Customer ids and other personal columns in apps and dashboards: business users act on named customers,
+        // analysts build views over aggregates and see ids masked.
+        ["PersonalData"] = Row(Access.Read, Access.None, Access.Read, Access.Read, Access.Read),
     };
 
     private static Dictionary<string, Access> Row(Access businessUser, Access analyst, Access dataScientist, Access auditor, Access admin) => new()

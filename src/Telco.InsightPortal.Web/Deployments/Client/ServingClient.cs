@@ -15,11 +15,13 @@ public sealed class ServingClient(HttpClient http)
         return reply.Predictions;
     }
 
-    public async Task<IReadOnlyList<ServedExplanation>> ExplainAsync(string deployment, string accessKey, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct = default)
-    {
-        var reply = await SendAsync<ExplanationsReply>(HttpMethod.Post, deployment, "explain", accessKey, Records(rows), ct);
-        return reply.Explanations;
-    }
+    public async Task<IReadOnlyList<ServedExplanation>> ExplainAsync(string deployment, string accessKey, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken ct = default) =>
+        (await ExplainWithVersionAsync(deployment, accessKey, rows, ct)).Explanations;
+
+    /// <summary>The explanations and the version that made them ("model/version"): a canary routes a batch to either.</summary>
+    public Task<ExplanationsReply> ExplainWithVersionAsync(string deployment, string accessKey, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows,
+        CancellationToken ct = default) =>
+        SendAsync<ExplanationsReply>(HttpMethod.Post, deployment, "explain", accessKey, Records(rows), ct);
 
     public Task<ServedSchema> SchemaAsync(string deployment, string accessKey, CancellationToken ct = default) =>
         SendAsync<ServedSchema>(HttpMethod.Get, deployment, "schema", accessKey, null, ct);
@@ -66,9 +68,9 @@ public sealed record ServedExplanation(double Probability, double Score, double?
 
 internal sealed record PredictionsReply(IReadOnlyList<ServedPrediction> Predictions);
 
-internal sealed record ExplanationsReply(string ModelVersion, IReadOnlyList<ServedExplanation> Explanations);
+public sealed record ExplanationsReply(string ModelVersion, IReadOnlyList<ServedExplanation> Explanations);
 
-public sealed record ServedTarget(string ModelVersion, int Weight);
+public sealed record ServedTarget(string ModelVersion, int Weight, double? Threshold = null);
 
 /// <summary>One input of a served model. <see cref="Levels"/> (most frequent first), <see cref="Min"/>, <see cref="Max"/> and
 /// <see cref="Median"/> are what training saw: hints for a form, absent for models trained before serving reported them.</summary>
