@@ -27,7 +27,7 @@ public static class RoleMatrix
         ["Admin"] = Row(Access.None, Access.None, Access.None, Access.Read, Access.Write),
         // Customer ids and other personal columns in apps and dashboards: business users act on named customers,
         // analysts build views over aggregates and see ids masked.
-        ["PersonalData"] = Row(Access.Read, Access.None, Access.Read, Access.Read, Access.Read),
+        ["PersonalData"] = Row(Access.Read, Access.None, Access.Read, Access.Read, Access.Write),
     };
 
     private static Dictionary<string, Access> Row(Access businessUser, Access analyst, Access dataScientist, Access auditor, Access admin) => new()

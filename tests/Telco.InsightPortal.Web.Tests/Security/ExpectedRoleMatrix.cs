@@ -25,7 +25,7 @@ public static class ExpectedRoleMatrix
         ("Lineage",     "- r r r r"),
         ("Audit",       "- - - r r"),
         ("Admin",       "- - - r w"),
-        ("PersonalData", "r - r r r"),
+        ("PersonalData", "r - r r w"),
     ];
 
     public static IReadOnlyList<string> Areas { get; } = Rows.Select(r => r.Area).ToList();
