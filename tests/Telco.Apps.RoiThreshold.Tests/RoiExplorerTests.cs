@@ -56,6 +56,30 @@ public sealed class RoiExplorerTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ASavedDecisionIsWhereTheSliderAndCostsStartAndSavingHandsBackTheChoice()
+    {
+        (double Threshold, CostMatrix Costs)? saved = null;
+        var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve())
+            .Add(x => x.InitialThreshold, 0.3)
+            .Add(x => x.InitialCosts, new CostMatrix(400, 0, 50, 0))
+            .Add(x => x.OnSave, choice => saved = choice));
+
+        // At 0.3 with these costs: TP 3, FP 2 → 3·400 − 2·50 = 1,100.
+        Assert.Equal("1,100", Figure(cut, "roi-net-value"));
+        cut.Find("#roi-save").Click();
+
+        Assert.Equal((0.3, new CostMatrix(400, 0, 50, 0)), saved);
+    }
+
+    [Fact]
+    public void WithoutASaveHandlerThereIsNoSaveButton()
+    {
+        var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve()));
+
+        Assert.Empty(cut.FindAll("#roi-save"));
+    }
+
+    [Fact]
     public void ANegativeCostIsRefusedWithTheFieldNamedAndTheLastValidCostsStay()
     {
         var cut = Render<RoiExplorer>(p => p.Add(x => x.Curve, Predictions().ToCurve()));
