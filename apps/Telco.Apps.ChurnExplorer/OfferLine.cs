@@ -24,7 +24,8 @@ internal static class OfferLine
     private static double Cost(string text, int number)
     {
         if (text.Length == 0) throw new OfferCatalogException(number, "the offer has no cost.");
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var cost))
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var cost)
+            || !double.IsFinite(cost)) // NaN and Infinity parse whatever the styles
             throw new OfferCatalogException(number, $"the cost \"{text}\" is not a number (write 120 or 49.50).");
         if (cost < 0) throw new OfferCatalogException(number, "the cost must not be negative.");
         if (cost > MaxCost) throw new OfferCatalogException(number, $"the cost is more than {MaxCost:N0}.");
@@ -57,7 +58,7 @@ internal static class OfferLine
         if (value.Length == 0) throw new OfferCatalogException(number, $"the change of {column} has no value.");
         if (value.Any(char.IsControl)) throw new OfferCatalogException(number, $"the value of {column} contains a control character.");
         if (!multiply) return OfferChange.Set(column, value);
-        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor) || factor > 100)
+        if (!double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor) || !double.IsFinite(factor) || factor > 100)
             throw new OfferCatalogException(number, $"the factor of {column} must be a number from 0 to 100 (0.9 takes 10% off).");
         return OfferChange.Multiply(column, factor);
     }

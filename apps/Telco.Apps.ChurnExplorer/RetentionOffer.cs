@@ -8,16 +8,17 @@ public sealed record RetentionOffer(string Name, double Cost, IReadOnlyList<Offe
     public bool ConflictsWith(RetentionOffer other) =>
         Changes.Any(c => other.Changes.Any(o => string.Equals(c.Column, o.Column, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>True when at least one of the changes does something for this customer.</summary>
+    /// <summary>True when at least one of the changes does something for this customer. A column the row lacks (one the
+    /// deployment's model does not take) cannot be changed: adding it would send the model an input it never saw.</summary>
     public bool AppliesTo(IReadOnlyDictionary<string, object?> row) =>
-        Changes.Any(c => c.TryApply(row.GetValueOrDefault(c.Column), out _));
+        Changes.Any(c => row.TryGetValue(c.Column, out var current) && c.TryApply(current, out _));
 
     /// <summary>Writes the changes that do something into <paramref name="row"/>; the others (a service the customer
-    /// does not have) are left alone.</summary>
+    /// does not have, a column the row lacks) are left alone.</summary>
     public void ApplyTo(IDictionary<string, object?> row)
     {
         foreach (var change in Changes)
-            if (change.TryApply(row.TryGetValue(change.Column, out var current) ? current : null, out var value))
+            if (row.TryGetValue(change.Column, out var current) && change.TryApply(current, out var value))
                 row[change.Column] = value;
     }
 
