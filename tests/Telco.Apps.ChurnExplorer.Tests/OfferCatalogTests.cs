@@ -44,6 +44,8 @@ public sealed class OfferCatalogTests
     [InlineData("Card | 10", 1, "exactly two '|'")]
     [InlineData("Card | 10 | a | b", 1, "exactly two '|'")]
     [InlineData(" | 10 | Contract=One year", 1, "no name")]
+    [InlineData("Card\u0007 | 10 | Contract=One year", 1, "control character")]
+    [InlineData("Card | 10 | Contract=One\u0000year", 1, "control character")]
     [InlineData("Card | 10 | PaymentMethod", 1, "not a change")]
     [InlineData("Card | 10 | =x", 1, "not a change")]
     [InlineData("Card | 10 | Payment Method=x", 1, "not a column name")]
@@ -78,6 +80,7 @@ public sealed class OfferCatalogTests
         var longLine = "x | 1 | Contract=" + new string('y', 240);
         Assert.Contains("longer than 256", Assert.Throws<OfferCatalogException>(() => OfferCatalog.Parse("# ok\n" + longLine)).Message);
         Assert.Single(OfferCatalog.Parse("x | 1 | Contract=" + new string('y', 256 - 17)).Offers);
+        Assert.Contains("name is longer than 80", Assert.Throws<OfferCatalogException>(() => OfferCatalog.Parse(new string('n', 81) + " | 1 | Contract=One year")).Message);
         var huge = string.Concat(Enumerable.Repeat("# a comment line that is long enough\n", 300));
         var e = Assert.Throws<OfferCatalogException>(() => OfferCatalog.Parse(huge));
         Assert.Equal(0, e.Line);
