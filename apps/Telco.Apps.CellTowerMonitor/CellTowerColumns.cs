@@ -16,4 +16,9 @@ public static class CellTowerColumns
 
     /// <summary>The raw readings only (0 to 100): the combined score is on another scale and would flatten them on one axis.</summary>
     public static IReadOnlyList<string> Readings => [.. Signals.Take(4)];
+
+    /// <summary>An event's values as the model takes them for explaining: everything but the label, which the
+    /// deployment neither needs nor should see.</summary>
+    public static IReadOnlyDictionary<string, object?> ModelInputs(IReadOnlyDictionary<string, object?> values) =>
+        values.Where(v => v.Key != Failure).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 }

@@ -1,3 +1,5 @@
+using Telco.InsightPortal.UI;
+
 namespace Telco.Apps.CellTowerMonitor;
 
 /// <summary>
@@ -21,11 +23,23 @@ public sealed record RiskBands(double Threshold)
         _ => "Low",
     };
 
-    /// <summary>The colours of the bands, shared by the map's colour scale and the table's chips.</summary>
-    public static string Colour(RiskBand band) => band switch
+    /// <summary>The table's chip colour: the hues of the map's scale (green, amber, red).</summary>
+    public static MudBlazor.Color ChipColour(RiskBand band) => band switch
     {
-        RiskBand.High => "#c62828",
-        RiskBand.Watch => "#f9a825",
-        _ => "#2e7d32",
+        RiskBand.High => MudBlazor.Color.Error,
+        RiskBand.Watch => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Success,
     };
+
+    /// <summary>
+    /// The map's colour scale over probabilities 0 to 1: each band in its own hue, so a marker's colour names its band
+    /// as the table's chip does, and within a band lighter to darker toward the next one, so the hover is not the only
+    /// way to tell 0.55 from 0.95.
+    /// </summary>
+    public IReadOnlyList<ColourStop> ColourScale() =>
+    [
+        new(0, "#1b5e20"), new(WatchFrom, "#a5d6a7"),
+        new(WatchFrom, "#ffe082"), new(Threshold, "#ff8f00"),
+        new(Threshold, "#e53935"), new(1, "#7f0000"),
+    ];
 }
