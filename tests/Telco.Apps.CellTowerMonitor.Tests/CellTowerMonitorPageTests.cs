@@ -112,4 +112,35 @@ public sealed class CellTowerMonitorPageTests : ComponentTestContext
         Assert.Contains("Tower 0xb", cut.Find("#tower-drill-down-title").TextContent);
         Assert.Equal(3, cut.FindAll("td[id^=tower-row-]").Count);
     }
+
+    [Fact]
+    public async Task ChoosingAnotherSnapshotReadsItsEventsAndClosesTheOpenTower()
+    {
+        _host.Snapshots = [new(11, "cell-towers", 2, 7, DateTimeOffset.UnixEpoch), new(10, "cell-towers", 1, 1, DateTimeOffset.UnixEpoch)];
+        _host.RowsBySnapshot[10] = new EventRows().Add(1, "0xd", "GoodConnect", "battery 5%", -83, 51, 0.1, 0).Build();
+        var cut = Render<CellTowerMonitorPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#tower-open-0xa")));
+        cut.Find("#tower-open-0xa").Click();
+
+        var select = cut.FindComponent<MudBlazor.MudSelect<long>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(10));
+
+        cut.WaitForAssertion(() => Assert.Equal(["0xd"], cut.FindAll("td[id^=tower-row-]").Select(td => td.TextContent.Trim())));
+        Assert.Equal(10, _host.Queries.Last().Snapshot);
+        Assert.Empty(cut.FindAll("#tower-drill-down"));
+    }
+
+    [Fact]
+    public void ARefreshTheDeploymentCannotAnswerKeepsWhatWasLoaded()
+    {
+        var cut = Render<CellTowerMonitorPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("td[id^=tower-row-]").Count));
+        _host.Unavailable = "Deployment cell-tower-failure is failing: 5 of the last 10 calls errored.";
+
+        cut.Find("#ctm-refresh").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("is failing", cut.Find("#ctm-unavailable").TextContent));
+        Assert.Equal(3, cut.FindAll("td[id^=tower-row-]").Count);
+        Assert.False(cut.Find("#ctm-refresh").HasAttribute("disabled"));
+    }
 }

@@ -82,16 +82,18 @@ public partial class CellTowerMonitorPage
         try
         {
             var read = await FleetReader.ReadAsync(Host, AppId, _snapshotId, Cap, OnPageAsync, ct);
+            ct.ThrowIfCancellationRequested();
             (_read, _fleet) = (read, TowerFleet.Build(read.Rows));
             _selected = _selected is null ? null : _fleet.Find(_selected.DeviceId);
             if (_selected is not null) await SelectAsync(_selected);
         }
-        catch (AppUnavailableException e)
+        catch (AppUnavailableException e) when (!ct.IsCancellationRequested)
         {
             _unavailable = e.Message;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
+            // Replaced by a newer load (or the page closed): whatever this one ended with no longer matters.
             return;
         }
         _loading = false;
@@ -110,17 +112,22 @@ public partial class CellTowerMonitorPage
         (_selected, _explanation, _explanationProblem) = (tower, null, null);
         if (_fleet!.EventsOf(tower.DeviceId) is not [.., var latest]) return;
         StateHasChanged();
+        var ct = _load.Token;
         try
         {
-            var explained = await Host.ExplainAsync(AppId, [CellTowerColumns.ModelInputs(latest.Values)], _load.Token);
+            var explained = await Host.ExplainAsync(AppId, [CellTowerColumns.ModelInputs(latest.Values)], ct);
             // Another tower may have been opened while this one was being explained.
             if (_selected?.DeviceId != tower.DeviceId) return;
             _explanation = explained.FirstOrDefault();
             if (_explanation is null) _explanationProblem = $"Deployment {_deployment!.Name} returned no explanation for this event.";
         }
-        catch (AppUnavailableException e) when (_selected?.DeviceId == tower.DeviceId)
+        catch (AppUnavailableException e) when (_selected?.DeviceId == tower.DeviceId && !ct.IsCancellationRequested)
         {
             _explanationProblem = e.Message;
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // A reload asks again for the tower still open; a closed page needs nothing.
         }
     }
 
