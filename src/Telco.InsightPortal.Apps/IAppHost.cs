@@ -119,6 +119,9 @@ public sealed record AppRowQuery
     public IReadOnlyDictionary<string, (double? Min, double? Max)> Range { get; init; } = new Dictionary<string, (double?, double?)>();
     public double? MinProbability { get; init; }
     public double? MaxProbability { get; init; }
+
+    /// <summary>One row by its id in the dataset (a customer page); null for every row.</summary>
+    public long? RowId { get; init; }
     public string? SortBy { get; init; }
     public bool Descending { get; init; }
     public int Offset { get; init; }

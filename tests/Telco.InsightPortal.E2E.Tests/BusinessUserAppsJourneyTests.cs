@@ -42,7 +42,8 @@ public sealed class BusinessUserAppsJourneyTests(BrowserFixture browser, DemoPor
     /// <summary>What the app reads: the held-out predictions of the version the bound deployment serves.</summary>
     private async Task<RoiCurve> HeldOutCurveAsync()
     {
-        var host = demo.Services.GetRequiredService<IAppHost>();
+        using var scope = demo.Services.CreateScope();
+        var host = scope.ServiceProvider.GetRequiredService<IAppHost>();
         var deployment = await host.DeploymentAsync(RoiThresholdApp.AppId);
         Assert.Equal("telco-churn", deployment!.Name);
         await using var stream = await host.OpenHeldOutPredictionsAsync(deployment.Versions[0].RunId);

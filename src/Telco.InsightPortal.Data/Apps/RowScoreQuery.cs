@@ -12,6 +12,9 @@ public sealed record RowScoreQuery
     public double? MinProbability { get; init; }
     public double? MaxProbability { get; init; }
 
+    /// <summary>One row by id; null for every row.</summary>
+    public long? RowId { get; init; }
+
     /// <summary>Only rows the model has not scored yet: what the background filler reads.</summary>
     public bool UnscoredOnly { get; init; }
 

@@ -31,6 +31,7 @@ public sealed class RowScoreSql
         Add("@from", rowStart);
         Add("@to", rowEnd);
         _where.Append(" WHERE t._row_id >= @from AND t._row_id < @to");
+        if (query.RowId is { } rowId) _where.Append(" AND t._row_id = ").Append(Add("@row", rowId));
         foreach (var (name, values) in query.In) AddIn(Column(name), values);
         foreach (var (name, (min, max)) in query.Range) AddRange(Column(name), min, max);
         ColumnFilters = _where.ToString();

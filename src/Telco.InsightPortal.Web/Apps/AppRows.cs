@@ -68,7 +68,7 @@ public sealed class AppRows(AppBindingStore bindings, DeploymentStore deployment
 
     private static RowScoreQuery ToStore(AppRowQuery query) => new()
     {
-        In = query.In, Range = query.Range, MinProbability = query.MinProbability, MaxProbability = query.MaxProbability,
+        In = query.In, Range = query.Range, MinProbability = query.MinProbability, MaxProbability = query.MaxProbability, RowId = query.RowId,
         SortBy = query.SortBy == AppRowQuery.ProbabilitySort ? null : query.SortBy, SortByProbability = query.SortBy == AppRowQuery.ProbabilitySort,
         Descending = query.Descending, Offset = query.Offset, Limit = query.Limit, Bands = query.Bands,
     };

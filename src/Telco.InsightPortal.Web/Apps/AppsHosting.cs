@@ -6,7 +6,12 @@ namespace Telco.InsightPortal.Web.Apps;
 public static class AppsHosting
 {
     /// <summary>The apps under apps/ this portal hosts, in catalog order: the one place an app is added.</summary>
-    public static IReadOnlyList<IPortalApp> Hosted { get; } = [new Telco.Apps.RoiThreshold.RoiThresholdApp()];
+    public static IReadOnlyList<IPortalApp> Hosted { get; } =
+    [
+        new Telco.Apps.ChurnExplorer.ChurnExplorerApp(),
+        new Telco.Apps.RoiThreshold.RoiThresholdApp(),
+        new Telco.Apps.CellTowerMonitor.CellTowerMonitorApp(),
+    ];
 
     /// <summary>The catalog, the binder, the host services apps call, and each app's own services.</summary>
     public static WebApplicationBuilder AddApps(this WebApplicationBuilder builder)

@@ -19,8 +19,9 @@ public sealed record DemoModelSpec(string Model, string Dataset, string Label, s
     [
         new("telco-churn", DemoSeeder.TelcoDataset, "Churn", TrainerCatalog.LightGbm, "telco-churn",
             "Demo: will a customer churn? Trained at first start on the seeded telco-churn snapshot.",
-            [Telco.Apps.RoiThreshold.RoiThresholdApp.AppId]),
+            [Telco.Apps.ChurnExplorer.ChurnExplorerApp.AppId, Telco.Apps.RoiThreshold.RoiThresholdApp.AppId]),
         new("cell-tower-failure", DemoSeeder.CellTowerDataset, "cell_tower_failure", TrainerCatalog.LightGbm, "cell-tower-failure",
-            "Demo: will a cell tower fail? Trained at first start on the seeded cell-towers snapshot."),
+            "Demo: will a cell tower fail? Trained at first start on the seeded cell-towers snapshot.",
+            [Telco.Apps.CellTowerMonitor.CellTowerMonitorApp.AppId]),
     ];
 }

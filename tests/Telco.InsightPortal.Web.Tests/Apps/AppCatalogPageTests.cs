@@ -1,6 +1,12 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Telco.InsightPortal.Apps;
+using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Data.Registry;
+using Telco.InsightPortal.Web.Audit;
+using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Data.Apps;
 using Telco.InsightPortal.Web.Apps;
 using Telco.InsightPortal.Web.Apps.Pages;
@@ -17,7 +23,10 @@ public sealed class AppCatalogPageTests : DeploymentsTestContext, IClassFixture<
         Services.AddSingleton(portal.Get<AppCatalog>());
         Services.AddSingleton(portal.Get<AppBindingStore>());
         Services.AddSingleton(portal.Get<AppBinder>());
-        Services.AddSingleton(portal.Get<IAppHost>());
+        // Per circuit, as the portal registers it: it acts for the user bUnit signs in.
+        Services.AddScoped<IAppHost>(sp => new PortalAppHost(portal.Get<AppBindingStore>(), portal.Get<DeploymentStore>(), portal.Get<RegistryStore>(),
+            portal.Get<RunArtifacts>(), portal.Get<AppScoring>(), portal.Get<AppRows>(), portal.Get<AppSavedItemStore>(),
+            sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<IAuthorizationService>(), sp.GetRequiredService<IAuditActorAccessor>()));
     }
 
     [Fact]
