@@ -57,7 +57,8 @@ public interface IAppHost
 /// <summary>A deployment as an app sees it: its name, whether it is serving, and its versions (largest share first).</summary>
 public sealed record AppDeployment(string Name, string Status, IReadOnlyList<AppServedVersion> Versions)
 {
-    public bool Serving => Status == "serving";
+    /// <summary>False while the deployment is stopped: apps then show cached scores and say why nothing new is scored.</summary>
+    public bool Serving => Status != "stopped";
 }
 
 /// <summary>A model version a deployment serves, with its share of traffic (percent), the run that trained it and the

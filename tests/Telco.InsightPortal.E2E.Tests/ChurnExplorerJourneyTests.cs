@@ -56,6 +56,8 @@ public sealed class ChurnExplorerJourneyTests(BrowserFixture browser, DemoPortal
         await page.Locator("[id^=tower-row-]").First.ClickAsync();
         await Assertions.Expect(page.Locator("#tower-drill-down-title")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1500);
+        // Back to the top: a full-page screenshot of a scrolled page draws the fixed app bar where the view was.
+        await page.Locator("h1").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "demo-towers.png"), FullPage = true });
     }
 
