@@ -13,6 +13,8 @@ internal sealed class TowerAccumulator(string deviceId)
     private int _positions;
     private AppScoredRow? _latest;
 
+    public string DeviceId => deviceId;
+
     public List<AppScoredRow> Events { get; } = [];
 
     public void Add(AppScoredRow row, string manufacturer, bool? failed)
@@ -59,6 +61,4 @@ internal sealed class TowerAccumulator(string deviceId)
         var byRisk = b._tally.Mean.CompareTo(a._tally.Mean);
         return byRisk != 0 ? byRisk : string.CompareOrdinal(a.DeviceId, b.DeviceId);
     }
-
-    public string DeviceId => deviceId;
 }

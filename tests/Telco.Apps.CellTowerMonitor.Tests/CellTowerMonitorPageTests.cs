@@ -143,4 +143,21 @@ public sealed class CellTowerMonitorPageTests : ComponentTestContext
         Assert.Equal(3, cut.FindAll("td[id^=tower-row-]").Count);
         Assert.False(cut.Find("#ctm-refresh").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void ARefreshKeepsTheOpenTowerAndAsksAgainForAnExplanationThatFailed()
+    {
+        var cut = Render<CellTowerMonitorPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#tower-open-0xa")));
+        _host.Unavailable = "Deployment cell-tower-failure is stopped.";
+        cut.Find("#tower-open-0xa").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#tower-explanation-problem")));
+        _host.Unavailable = null;
+
+        cut.Find("#ctm-refresh").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#tower-explanation-summary")));
+        Assert.Contains("Tower 0xa", cut.Find("#tower-drill-down-title").TextContent);
+        Assert.Single(_host.Explained);
+    }
 }

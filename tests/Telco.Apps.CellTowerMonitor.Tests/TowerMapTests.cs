@@ -43,6 +43,18 @@ public sealed class TowerMapTests : ComponentTestContext
         Assert.Contains("1 tower(s) reported no position", cut.Find("#tower-map-unplaced").TextContent);
     }
 
+    [Fact]
+    public async Task ClickingAMarkerOpensItsTower()
+    {
+        TowerSummary? opened = null;
+        var cut = Render<TowerMap>(p => p.Add(x => x.Towers, HandWorkedFleet.Fleet().Towers).Add(x => x.Bands, HandWorkedFleet.Bands)
+            .Add(x => x.Selected, (TowerSummary t) => opened = t));
+
+        await cut.InvokeAsync(() => Chart(cut).Get(x => x.PointClicked).InvokeAsync(1));
+
+        Assert.Equal("0xb", opened?.DeviceId);
+    }
+
     private static CapturedParameterView<ScatterChart> Chart(IRenderedComponent<TowerMap> cut) =>
         cut.FindComponent<Stub<ScatterChart>>().Instance.Parameters;
 }

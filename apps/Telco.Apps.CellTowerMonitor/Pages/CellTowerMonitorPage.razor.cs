@@ -15,6 +15,7 @@ public partial class CellTowerMonitorPage
 
     private const string AppId = CellTowerMonitorApp.AppId;
 
+    private readonly CancellationTokenSource _closed = new();
     private CancellationTokenSource _load = new();
     private string? _problem;
     private string? _unavailable;
@@ -84,8 +85,9 @@ public partial class CellTowerMonitorPage
             var read = await FleetReader.ReadAsync(Host, AppId, _snapshotId, Cap, OnPageAsync, ct);
             ct.ThrowIfCancellationRequested();
             (_read, _fleet) = (read, TowerFleet.Build(read.Rows));
+            // A refresh keeps the open tower (with its new figures); its explanation is asked again only if it failed.
             _selected = _selected is null ? null : _fleet.Find(_selected.DeviceId);
-            if (_selected is not null) await SelectAsync(_selected);
+            if (_selected is not null && _explanation is null) await SelectAsync(_selected);
         }
         catch (AppUnavailableException e) when (!ct.IsCancellationRequested)
         {
@@ -112,7 +114,7 @@ public partial class CellTowerMonitorPage
         (_selected, _explanation, _explanationProblem) = (tower, null, null);
         if (_fleet!.EventsOf(tower.DeviceId) is not [.., var latest]) return;
         StateHasChanged();
-        var ct = _load.Token;
+        var ct = _closed.Token;
         try
         {
             var explained = await Host.ExplainAsync(AppId, [CellTowerColumns.ModelInputs(latest.Values)], ct);
@@ -127,7 +129,7 @@ public partial class CellTowerMonitorPage
         }
         catch (Exception) when (ct.IsCancellationRequested)
         {
-            // A reload asks again for the tower still open; a closed page needs nothing.
+            // The page was closed: nobody is waiting for the explanation.
         }
     }
 
@@ -135,5 +137,7 @@ public partial class CellTowerMonitorPage
     {
         _load.Cancel();
         _load.Dispose();
+        _closed.Cancel();
+        _closed.Dispose();
     }
 }

@@ -11,8 +11,9 @@ namespace Telco.InsightPortal.UI.Figures;
 /// </summary>
 public static class ScatterFigure
 {
-    public const double MinDiameter = 8;
-    public const double MaxDiameter = 30;
+    public const double MinDiameter = 6;
+    // Small enough that 48 towers a few kilometres apart do not hide each other.
+    public const double MaxDiameter = 22;
 
     public static Figure Build(ScatterSpec spec, int height)
     {
