@@ -8,6 +8,7 @@ using Telco.InsightPortal.Apps;
 using Telco.InsightPortal.Data.Apps;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
+using Telco.InsightPortal.Serving.Deployments;
 using Telco.InsightPortal.Web.Apps;
 using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Experiments;
@@ -60,6 +61,88 @@ public sealed class ChurnExplorerPageTests : DeploymentsTestContext, IClassFixtu
         Assert.NotEmpty(cut.FindAll("#whatif-editor"));
         cut.Find("#retention-search").Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#retention-outcome")), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task ABusinessUserMayNotSaveADecision()
+    {
+        await BindAsync();
+        SignIn("bea", Policies.AppsRead);
+        var host = Services.GetRequiredService<IAppHost>();
+        var version = (await host.DeploymentAsync(ChurnExplorerApp.AppId, Ct))!.Versions[0];
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.SaveDecisionAsync(version, new AppDecision(0.42, 500, 0, 100, 0), Ct));
+
+        Assert.Null((await host.DeploymentAsync(ChurnExplorerApp.AppId, Ct))!.Versions[0].Decision);
+    }
+
+    [Fact]
+    public async Task AScientistSavesADecisionOnTheServedVersionAndANegativeCostIsRefused()
+    {
+        await BindAsync();
+        SignIn("dora", Policies.AppsRead, Policies.ModelsWrite);
+        var host = Services.GetRequiredService<IAppHost>();
+        var version = (await host.DeploymentAsync(ChurnExplorerApp.AppId, Ct))!.Versions[0];
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => host.SaveDecisionAsync(version, new AppDecision(0.42, 500, 0, -1, 0), Ct));
+        await host.SaveDecisionAsync(version, new AppDecision(0.42, 500, 0, 100, 0), Ct);
+        var saved = (await host.DeploymentAsync(ChurnExplorerApp.AppId, Ct))!.Versions[0].Decision;
+        await host.SaveDecisionAsync(version, new AppDecision(0.5, 500, 0, 100, 0), Ct);
+
+        Assert.Contains("false positive", refused.Message);
+        Assert.Equal((0.42, "dora"), (saved!.Threshold, saved.SetBy));
+    }
+
+    [Fact]
+    public async Task SavedScenariosBelongToTheUserWhoSavedThem()
+    {
+        SignIn("sally", Policies.AppsRead);
+        var sally = Services.GetRequiredService<IAppHost>();
+        await sally.SaveAsync(ChurnExplorerApp.AppId, "scenario", "two-year", "{}", Ct);
+        await Assert.ThrowsAsync<ArgumentException>(() => sally.SaveAsync(ChurnExplorerApp.AppId, "scenario", "big", new string('x', 70_000), Ct));
+
+        var other = new PortalAppHost(Portal.Get<AppBindingStore>(), Portal.Get<DeploymentStore>(), Portal.Get<RegistryStore>(), Portal.Get<RunArtifacts>(),
+            Portal.Get<AppScoring>(), Portal.Get<AppRows>(), Portal.Get<AppSavedItemStore>(), new SignedIn("tom"),
+            Services.GetRequiredService<IAuthorizationService>(), Services.GetRequiredService<IAuditActorAccessor>());
+
+        Assert.Equal(["two-year"], (await sally.SavedAsync(ChurnExplorerApp.AppId, "scenario", Ct)).Select(i => i.Name));
+        Assert.Empty(await other.SavedAsync(ChurnExplorerApp.AppId, "scenario", Ct));
+        Assert.False(await other.DeleteSavedAsync(ChurnExplorerApp.AppId, "scenario", "two-year", Ct));
+    }
+
+    [Fact]
+    public async Task AStoppedDeploymentIsSaidInWords()
+    {
+        await DeployAsync("churn-explorer-stopped");
+        await Portal.Get<AppBindingStore>().BindAsync("stopped-app", "churn-explorer-stopped", DeployedPortal.Dora, Ct);
+        await Portal.Get<DeploymentService>().StopAsync("churn-explorer-stopped", DeployedPortal.Dora, Ct);
+        SignIn("bea", Policies.AppsRead);
+        var host = Services.GetRequiredService<IAppHost>();
+
+        // Serving notices the stop at its next poll: ask until it says so (a half row is refused as such before then).
+        string? said = null;
+        for (var i = 0; i < 80 && said?.Contains("stopped") != true; i++)
+        {
+            try
+            {
+                await host.ExplainAsync("stopped-app", [new Dictionary<string, object?> { ["tenure"] = 1 }], Ct);
+            }
+            catch (AppUnavailableException e)
+            {
+                said = e.Message;
+            }
+            await Task.Delay(250, Ct);
+        }
+
+        Assert.Equal("Deployment churn-explorer-stopped is stopped: scores cannot be updated until it is started again.", said);
+    }
+
+    /// <summary>Another signed-in user, for a host that acts for someone else than bUnit's user.</summary>
+    private sealed class SignedIn(string name) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(
+                new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, name)], "test"))));
     }
 
     private async Task BindAsync()
