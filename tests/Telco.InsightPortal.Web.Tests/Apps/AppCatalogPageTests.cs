@@ -23,10 +23,7 @@ public sealed class AppCatalogPageTests : DeploymentsTestContext, IClassFixture<
         Services.AddSingleton(portal.Get<AppCatalog>());
         Services.AddSingleton(portal.Get<AppBindingStore>());
         Services.AddSingleton(portal.Get<AppBinder>());
-        // Per circuit, as the portal registers it: it acts for the user bUnit signs in.
-        Services.AddScoped<IAppHost>(sp => new PortalAppHost(portal.Get<AppBindingStore>(), portal.Get<DeploymentStore>(), portal.Get<RegistryStore>(),
-            portal.Get<RunArtifacts>(), portal.Get<AppScoring>(), portal.Get<AppRows>(), portal.Get<AppSavedItemStore>(),
-            sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<IAuthorizationService>(), sp.GetRequiredService<IAuditActorAccessor>()));
+        Services.AddAppHost(portal);
     }
 
     [Fact]

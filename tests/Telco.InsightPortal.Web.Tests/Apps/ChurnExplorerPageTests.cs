@@ -23,9 +23,7 @@ public sealed class ChurnExplorerPageTests : DeploymentsTestContext, IClassFixtu
 {
     public ChurnExplorerPageTests(DeployedPortal portal) : base(portal)
     {
-        Services.AddScoped<IAppHost>(sp => new PortalAppHost(portal.Get<AppBindingStore>(), portal.Get<DeploymentStore>(), portal.Get<RegistryStore>(),
-            portal.Get<RunArtifacts>(), portal.Get<AppScoring>(), portal.Get<AppRows>(), portal.Get<AppSavedItemStore>(),
-            sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<IAuthorizationService>(), sp.GetRequiredService<IAuditActorAccessor>()));
+        Services.AddAppHost(portal);
     }
 
     [Fact]
@@ -101,9 +99,7 @@ public sealed class ChurnExplorerPageTests : DeploymentsTestContext, IClassFixtu
         await sally.SaveAsync(ChurnExplorerApp.AppId, "scenario", "two-year", "{}", Ct);
         await Assert.ThrowsAsync<ArgumentException>(() => sally.SaveAsync(ChurnExplorerApp.AppId, "scenario", "big", new string('x', 70_000), Ct));
 
-        var other = new PortalAppHost(Portal.Get<AppBindingStore>(), Portal.Get<DeploymentStore>(), Portal.Get<RegistryStore>(), Portal.Get<RunArtifacts>(),
-            Portal.Get<AppScoring>(), Portal.Get<AppRows>(), Portal.Get<AppSavedItemStore>(), new SignedIn("tom"),
-            Services.GetRequiredService<IAuthorizationService>(), Services.GetRequiredService<IAuditActorAccessor>());
+        var other = AppHostRegistration.Host(Portal, Services, new SignedIn("tom"));
 
         Assert.Equal(["two-year"], (await sally.SavedAsync(ChurnExplorerApp.AppId, "scenario", Ct)).Select(i => i.Name));
         Assert.Empty(await other.SavedAsync(ChurnExplorerApp.AppId, "scenario", Ct));
