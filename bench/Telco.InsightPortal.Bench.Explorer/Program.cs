@@ -9,7 +9,7 @@ using static Telco.InsightPortal.Bench.Explorer.Measure;
 // Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Explorer [-- csv=../shared/data/telco-customer-churn.csv [searches=400]]
 // Goal: a retention search answers while the user waits, well under a second, with its 256 candidates in one scoring call.
 // End to end, through the real portal and its serving endpoint over HTTP (see EndToEnd.cs):
-//   dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Explorer -- e2e [rows=100000 [calls=300 [coldPages=10]]]
+//   dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Explorer -- e2e [rows=100000 [calls=300 [coldPages=10 [idleRounds=2]]]]
 if (args is ["e2e", .. var e2eArgs])
 {
     await EndToEnd.RunAsync(e2eArgs);
