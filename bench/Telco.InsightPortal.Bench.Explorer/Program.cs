@@ -8,6 +8,14 @@ using static Telco.InsightPortal.Bench.Explorer.Measure;
 
 // Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Explorer [-- csv=../shared/data/telco-customer-churn.csv [searches=400]]
 // Goal: a retention search answers while the user waits, well under a second, with its 256 candidates in one scoring call.
+// End to end, through the real portal and its serving endpoint over HTTP (see EndToEnd.cs):
+//   dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Explorer -- e2e [rows=100000 [calls=300 [coldPages=10 [idleRounds=2]]]]
+if (args is ["e2e", .. var e2eArgs])
+{
+    await EndToEnd.RunAsync(e2eArgs);
+    return;
+}
+
 var csv = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "..", "shared", "data", "telco-customer-churn.csv");
 var searches = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
 const double threshold = 0.5;
