@@ -1,0 +1,3 @@
+namespace Telco.InsightPortal.Core.Dashboards;
+
+public enum Aggregation { Count, CountDistinct, Sum, Avg, Min, Max }

@@ -1,0 +1,34 @@
+namespace Telco.InsightPortal.Core.Dashboards;
+
+/// <summary>The JSON words of a spec and the enums they stand for, one table each way, so parser and writer agree.</summary>
+public static class ChartVocabulary
+{
+    public static readonly IReadOnlyDictionary<string, ChartType> Types = new Dictionary<string, ChartType>(StringComparer.Ordinal)
+    {
+        ["bar"] = ChartType.Bar, ["bar-stacked"] = ChartType.BarStacked, ["line"] = ChartType.Line, ["area"] = ChartType.Area,
+        ["scatter"] = ChartType.Scatter, ["histogram"] = ChartType.Histogram, ["box"] = ChartType.Box, ["pie"] = ChartType.Pie,
+        ["donut"] = ChartType.Donut, ["heatmap"] = ChartType.Heatmap, ["kpi"] = ChartType.Kpi, ["table"] = ChartType.Table,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Aggregation> Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
+    {
+        ["count"] = Aggregation.Count, ["count_distinct"] = Aggregation.CountDistinct, ["sum"] = Aggregation.Sum,
+        ["avg"] = Aggregation.Avg, ["min"] = Aggregation.Min, ["max"] = Aggregation.Max,
+    };
+
+    public static readonly IReadOnlyDictionary<string, FilterOp> Ops = new Dictionary<string, FilterOp>(StringComparer.Ordinal)
+    {
+        ["eq"] = FilterOp.Eq, ["in"] = FilterOp.In, ["range"] = FilterOp.Range, ["null"] = FilterOp.Null, ["not_null"] = FilterOp.NotNull,
+    };
+
+    public static readonly IReadOnlyDictionary<string, TimeUnit> Units = new Dictionary<string, TimeUnit>(StringComparer.Ordinal)
+    {
+        ["day"] = TimeUnit.Day, ["week"] = TimeUnit.Week, ["month"] = TimeUnit.Month,
+    };
+
+    /// <summary>Aggregations analysts ask for that this version cannot compute in both dialects yet: refused by name.</summary>
+    public static readonly IReadOnlySet<string> NotYet = new HashSet<string>(StringComparer.Ordinal) { "median", "percentile", "p25", "p75", "p90", "p95", "p99" };
+
+    public static string Word<T>(IReadOnlyDictionary<string, T> table, T value) where T : struct, Enum =>
+        table.First(p => EqualityComparer<T>.Default.Equals(p.Value, value)).Key;
+}
