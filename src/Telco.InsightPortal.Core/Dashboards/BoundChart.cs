@@ -27,7 +27,7 @@ public sealed record BoundMeasure(Aggregation Agg, DatasetColumn? Column);
 /// <summary>Values are long, double, string or <see cref="DateTimeOffset"/> (UTC), matching the column's type.</summary>
 public sealed record BoundFilter(DatasetColumn Column, FilterOp Op, IReadOnlyList<object> Values, object? Min, object? Max);
 
-public enum SortKey { X, Group, Measure, Column }
+public enum ChartSortKey { X, Group, Measure, Column }
 
-/// <summary><see cref="Measure"/> is set for <see cref="SortKey.Measure"/>, <see cref="Column"/> for a table's column.</summary>
-public sealed record BoundSort(SortKey Key, int Measure, DatasetColumn? Column, bool Desc);
+/// <summary><see cref="Measure"/> is set for <see cref="ChartSortKey.Measure"/>, <see cref="Column"/> for a table's column.</summary>
+public sealed record BoundSort(ChartSortKey Key, int Measure, DatasetColumn? Column, bool Desc);

@@ -35,7 +35,7 @@ public static class ChartSpecValidator
         if (spec.Sort is { } s)
         {
             if (s.Field is null) throw new ChartSpecException("sort.by", "a table sorts by a field.");
-            sort = new BoundSort(SortKey.Column, 0, v.Column(s.Field, "sort.by"), s.Desc);
+            sort = new BoundSort(ChartSortKey.Column, 0, v.Column(s.Field, "sort.by"), s.Desc);
         }
         var columns = v.Schema.Columns.Where(c => v.CanSeePii || !c.Pii).ToList();
         return new BoundChart(spec, null, null, null, [], filters, sort, columns);
@@ -79,16 +79,16 @@ public static class ChartSpecValidator
         BoundSort? sort = null;
         if (spec.Sort is { } s)
         {
-            if (s.X) sort = new BoundSort(SortKey.X, 0, null, s.Desc);
+            if (s.X) sort = new BoundSort(ChartSortKey.X, 0, null, s.Desc);
             else if (s.Measure is { } index)
                 sort = index < measures.Count
-                    ? new BoundSort(SortKey.Measure, index, null, s.Desc)
+                    ? new BoundSort(ChartSortKey.Measure, index, null, s.Desc)
                     : throw new ChartSpecException("sort.by", $"there is no measure {index}; the chart has {measures.Count}.");
             else
             {
                 var column = v.Column(s.Field!, "sort.by");
-                sort = column == x ? new BoundSort(SortKey.X, 0, null, s.Desc)
-                    : column == group ? new BoundSort(SortKey.Group, 0, null, s.Desc)
+                sort = column == x ? new BoundSort(ChartSortKey.X, 0, null, s.Desc)
+                    : column == group ? new BoundSort(ChartSortKey.Group, 0, null, s.Desc)
                     : throw new ChartSpecException("sort.by", $"'{column.Name}' is not on the chart; sort by x, the group field or a measure index.");
             }
         }
