@@ -64,7 +64,7 @@ public static class ChartSpecParser
         var type = Word(Require(p, "type", "$"), "type", ChartVocabulary.Types);
         var x = p.TryGetValue("x", out var xe) && xe.ValueKind != JsonValueKind.Null ? X(xe) : null;
         var measures = Array(p, "measures", ChartSpecLimits.MaxMeasures, Measure);
-        var group = OptionalString(p, "group");
+        var group = p.TryGetValue("group", out var ge) && ge.ValueKind != JsonValueKind.Null ? Field(ge, "group") : null;
         var filters = Array(p, "filters", ChartSpecLimits.MaxFilters, Filter);
         var sort = p.TryGetValue("sort", out var se) && se.ValueKind != JsonValueKind.Null ? Sort(se) : null;
         int? limit = null;
@@ -199,7 +199,9 @@ public static class ChartSpecParser
         var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in e.EnumerateObject())
         {
-            var where = path == "$" ? Shorten(property.Name) : path + "." + Shorten(property.Name);
+            // The path names the property, quoted when it has no name of its own ("").
+            var name = property.Name.Length == 0 ? "\"\"" : Shorten(property.Name);
+            var where = path == "$" ? name : path + "." + name;
             if (!allowed.Contains(property.Name)) throw new ChartSpecException(where, "unknown property.");
             if (!found.TryAdd(property.Name, property.Value)) throw new ChartSpecException(where, "the property appears twice.");
         }
