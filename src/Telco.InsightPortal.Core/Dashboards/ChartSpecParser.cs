@@ -119,7 +119,7 @@ public static class ChartSpecParser
         var p = Properties(e, path, MeasureProperties);
         var aggElement = Require(p, "agg", path);
         if (aggElement.ValueKind == JsonValueKind.String && aggElement.GetString() is { } word && ChartVocabulary.NotYet.Contains(word))
-            throw new ChartSpecException(path + ".agg", $"\"{word}\" is not supported yet; use count, count_distinct, sum, avg, min or max.");
+            throw new ChartSpecException(path + ".agg", $"\"{word}\" is not supported; use one of {string.Join(", ", ChartVocabulary.Aggregations.Keys)}.");
         var agg = Word(aggElement, path + ".agg", ChartVocabulary.Aggregations);
         string? field = null;
         if (p.TryGetValue("field", out var f) && f.ValueKind != JsonValueKind.Null) field = Field(f, path + ".field");

@@ -124,9 +124,10 @@ public static class ChartSpecValidator
             var numeric = column.Type is ColumnType.Integer or ColumnType.Real;
             var fits = m.Agg switch
             {
-                Aggregation.Sum or Aggregation.Avg => numeric,
+                Aggregation.Count or Aggregation.CountDistinct => true,
                 Aggregation.Min or Aggregation.Max => numeric || column.Type == ColumnType.Timestamp,
-                _ => true,
+                // Sum, average and the percentiles.
+                _ => numeric,
             };
             if (!fits)
                 throw new ChartSpecException(path + ".agg",

@@ -13,7 +13,15 @@ public static class ChartVocabulary
     public static readonly IReadOnlyDictionary<string, Aggregation> Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
     {
         ["count"] = Aggregation.Count, ["count_distinct"] = Aggregation.CountDistinct, ["sum"] = Aggregation.Sum,
-        ["avg"] = Aggregation.Avg, ["min"] = Aggregation.Min, ["max"] = Aggregation.Max,
+        ["avg"] = Aggregation.Avg, ["min"] = Aggregation.Min, ["max"] = Aggregation.Max, ["median"] = Aggregation.Median,
+        ["p25"] = Aggregation.P25, ["p75"] = Aggregation.P75, ["p90"] = Aggregation.P90, ["p95"] = Aggregation.P95, ["p99"] = Aggregation.P99,
+    };
+
+    /// <summary>The fraction each percentile stands for, as SQL literal text (fixed here, never from a spec).</summary>
+    public static readonly IReadOnlyDictionary<Aggregation, string> Percentiles = new Dictionary<Aggregation, string>
+    {
+        [Aggregation.Median] = "0.5", [Aggregation.P25] = "0.25", [Aggregation.P75] = "0.75",
+        [Aggregation.P90] = "0.9", [Aggregation.P95] = "0.95", [Aggregation.P99] = "0.99",
     };
 
     public static readonly IReadOnlyDictionary<string, FilterOp> Ops = new Dictionary<string, FilterOp>(StringComparer.Ordinal)
@@ -26,8 +34,8 @@ public static class ChartVocabulary
         ["day"] = TimeUnit.Day, ["week"] = TimeUnit.Week, ["month"] = TimeUnit.Month,
     };
 
-    /// <summary>Aggregations analysts ask for that this version cannot compute in both dialects yet: refused by name.</summary>
-    public static readonly IReadOnlySet<string> NotYet = new HashSet<string>(StringComparer.Ordinal) { "median", "percentile", "p25", "p75", "p90", "p95", "p99" };
+    /// <summary>Aggregations analysts ask for that this version does not compute: refused by name.</summary>
+    public static readonly IReadOnlySet<string> NotYet = new HashSet<string>(StringComparer.Ordinal) { "percentile", "mode", "stddev", "variance" };
 
     public static string Word<T>(IReadOnlyDictionary<string, T> table, T value) where T : struct, Enum =>
         table.First(p => EqualityComparer<T>.Default.Equals(p.Value, value)).Key;

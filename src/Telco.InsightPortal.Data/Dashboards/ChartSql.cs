@@ -53,22 +53,44 @@ public sealed class ChartSql
     }
 
     private string KpiSql(RowTable table, BoundChart chart, string where) =>
-        "SELECT " + string.Join(", ", Measures(chart)) + " FROM " + table.Name + where;
+        "SELECT " + string.Join(", ", Measures(chart)) + Source(table, chart, where, null);
+
+    /// <summary>The rows a chart aggregates. SQLite has no percentile function, so for a percentile it ranks each
+    /// measure's values within the chart's groups first (a window over the filtered rows, nulls last); the measure
+    /// then picks and interpolates the ranks it needs (<see cref="ChartSqlFragments.SqlitePercentile"/>).</summary>
+    private string Source(RowTable table, BoundChart chart, string where, string? partition)
+    {
+        var ranked = chart.Measures.Select((m, i) => (m, i)).Where(p => IsPercentile(p.m.Agg)).ToList();
+        if (_provider != StoreProvider.Sqlite || ranked.Count == 0) return " FROM " + table.Name + where;
+        var over = partition is null ? "" : "PARTITION BY " + partition + " ";
+        var windows = ranked.Select(p =>
+        {
+            var column = Column(p.m.Column!);
+            var i = Number(p.i);
+            return $"ROW_NUMBER() OVER ({over}ORDER BY ({column} IS NULL), {column}) AS r{i}, COUNT({column}) OVER ({over.TrimEnd()}) AS n{i}";
+        });
+        return " FROM (SELECT t.*, " + string.Join(", ", windows) + " FROM " + table.Name + " t" + where + ") w";
+    }
+
+    private static bool IsPercentile(Aggregation agg) => ChartVocabulary.Percentiles.ContainsKey(agg);
 
     private string GroupedSql(RowTable table, BoundChart chart, string where)
     {
         var x = chart.X!;
-        var inner = new StringBuilder("SELECT ").Append(XExpression(chart)).Append(" AS x");
+        var xExpression = XExpression(chart);
+        var partition = xExpression;
+        var inner = new StringBuilder("SELECT ").Append(xExpression).Append(" AS x");
         _columns.Add(new ChartColumn(x.Name, ChartColumn.X, XType(chart)));
         var groupBy = " GROUP BY 1";
         if (chart.Group is { } group)
         {
             inner.Append(", ").Append(Column(group)).Append(" AS g");
+            partition += ", " + Column(group);
             _columns.Add(new ChartColumn(group.Name, ChartColumn.Group, group.Type));
             groupBy += ", 2";
         }
         foreach (var m in Measures(chart)) inner.Append(", ").Append(m);
-        inner.Append(" FROM ").Append(table.Name).Append(where).Append(groupBy);
+        inner.Append(Source(table, chart, where, partition)).Append(groupBy);
         var keys = new List<string>();
         if (chart.Sort is { } sort)
             keys.Add(sort.Key switch
@@ -93,7 +115,11 @@ public sealed class ChartSql
             var m = chart.Measures[i];
             var word = ChartVocabulary.Word(ChartVocabulary.Aggregations, m.Agg);
             _columns.Add(new ChartColumn(m.Column is null ? word : $"{word}({m.Column.Name})", ChartColumn.Measure, MeasureType(m)));
-            list.Add(ChartSqlFragments.Aggregate(m.Agg, m.Column is null ? null : Column(m.Column)) + " AS m" + Number(i));
+            var column = m.Column is null ? null : Column(m.Column);
+            var expression = !IsPercentile(m.Agg) ? ChartSqlFragments.Aggregate(m.Agg, column)
+                : _provider == StoreProvider.Sqlite ? ChartSqlFragments.SqlitePercentile(m.Agg, column!, Number(i))
+                : ChartSqlFragments.PostgresPercentile(m.Agg, column!);
+            list.Add(expression + " AS m" + Number(i));
         }
         return list;
     }
@@ -117,6 +143,7 @@ public sealed class ChartSql
     {
         Aggregation.Count or Aggregation.CountDistinct => ColumnType.Integer,
         Aggregation.Avg => ColumnType.Real,
+        _ when IsPercentile(m.Agg) => ColumnType.Real,
         _ => m.Column!.Type,
     };
 

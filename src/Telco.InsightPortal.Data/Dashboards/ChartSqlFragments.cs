@@ -43,4 +43,25 @@ internal static class ChartSqlFragments
         (Aggregation.Min, _) => $"MIN({column})",
         _ => $"MAX({column})",
     };
+
+    /// <summary>PostgreSQL's continuous percentile; the fraction is a literal from <see cref="ChartVocabulary.Percentiles"/>.</summary>
+    public static string PostgresPercentile(Aggregation agg, string column) =>
+        $"percentile_cont({ChartVocabulary.Percentiles[agg]}) WITHIN GROUP (ORDER BY {column})";
+
+    /// <summary>
+    /// The same continuous percentile on SQLite, over the ranks r{i} (1 = smallest, nulls last) and the count n{i} of
+    /// non-null values that the ranked source adds: with h = (n - 1) * p, the value at rank floor(h) + 1, plus the
+    /// fraction of h times the step to the next rank. Null when a group has no values. n{i} is read bare (SQLite allows
+    /// it in a grouped query): it is the same on every row of a group, because the window partitions as the chart groups,
+    /// and an aggregate of it could not sit inside the aggregates that pick the ranks.
+    /// </summary>
+    public static string SqlitePercentile(Aggregation agg, string column, string i)
+    {
+        var p = ChartVocabulary.Percentiles[agg];
+        var h = $"((n{i} - 1) * {p})";
+        var low = $"(CAST({h} AS INTEGER) + 1)";
+        var atLow = $"MAX(CASE WHEN r{i} = {low} THEN {column} END)";
+        var atHigh = $"COALESCE(MAX(CASE WHEN r{i} = {low} + 1 THEN {column} END), {atLow})";
+        return $"({atLow} + ({h} - ({low} - 1)) * ({atHigh} - {atLow}))";
+    }
 }

@@ -67,7 +67,7 @@ public sealed class ChartSpecParserTests
     [InlineData("""  "type":"bar","filters":[{"field":"a","op":"range"}] """, "filters[0]", "needs \"min\", \"max\"")]
     [InlineData("""  "type":"bar","filters":[{"field":"a","op":"in","values":[]}] """, "filters[0].values", "1 to 256 values")]
     [InlineData("""  "type":"bar","filters":[{"field":"a","op":"eq","value":true}] """, "filters[0].value", "a string or a finite number")]
-    [InlineData("""  "type":"bar","measures":[{"field":"a","agg":"median"}] """, "measures[0].agg", "not supported yet")]
+    [InlineData("""  "type":"bar","measures":[{"field":"a","agg":"percentile"}] """, "measures[0].agg", "not supported; use one of count, count_distinct")]
     [InlineData("""  "type":"bar","measures":[{"agg":"sum"}] """, "measures[0].field", "needs a field")]
     [InlineData("""  "type":"sunburst" """, "type", "'sunburst' is not one of")]
     [InlineData("""  "type":"bar","x":{"field":"a","bin":{"width":-1}} """, "x.bin.width", "positive number")]

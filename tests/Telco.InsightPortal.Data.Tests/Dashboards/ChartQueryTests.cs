@@ -205,4 +205,32 @@ public sealed class ChartQueryTests
         Assert.NotEqual(s.SnapshotId, latest.SnapshotId);
         Assert.Equal([[6L]], first.Rows);
     }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task PercentilesInterpolateBetweenTheNearestValuesOnBothDialects(StoreProvider provider)
+    {
+        await using var s = await CreateAsync(provider);
+
+        var byGroup = await s.RunAsync(Spec("""
+            "type":"bar","x":{"field":"Contract"},"group":"Churn",
+            "measures":[{"field":"MonthlyCharges","agg":"median"},{"field":"tenure","agg":"median"},{"agg":"count"}]
+            """));
+        var overall = await s.RunAsync(Spec("""
+            "type":"kpi","measures":[{"field":"MonthlyCharges","agg":"p25"},{"field":"MonthlyCharges","agg":"p90"},{"field":"tenure","agg":"median"}]
+            """));
+
+        Assert.Equal(
+        [
+            ["Month-to-month", "No", null, 12.0, 1L],
+            ["Month-to-month", "Yes", 80.25, 3.0, 2L],
+            ["One year", "No", 57.75, 29.5, 2L],
+            ["Two year", "No", 20.0, 60.0, 1L],
+        ], byGroup.Rows);
+        var row = Assert.Single(overall.Rows);
+        Assert.Equal(50.0, (double)row[0]!, 9);
+        Assert.Equal(82.2, (double)row[1]!, 9);
+        Assert.Equal(18.0, (double)row[2]!, 9);
+    }
 }
