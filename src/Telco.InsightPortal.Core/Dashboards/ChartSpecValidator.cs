@@ -21,7 +21,6 @@ public static class ChartSpecValidator
         {
             ChartType.Table => Table(spec, v, filters),
             ChartType.Kpi => Kpi(spec, v, filters),
-            ChartType.Box => throw new ChartSpecException("type", "box plots need quartiles, which are not supported yet."),
             _ => Aggregated(spec, v, filters),
         };
     }
@@ -60,7 +59,7 @@ public static class ChartSpecValidator
         if (bin?.Unit is not null && x.Type != ColumnType.Timestamp)
             throw new ChartSpecException("x.bin.unit", $"'{x.Name}' is not a timestamp; bin a timestamp by unit.");
         var group = spec.Group is null ? null : v.Column(spec.Group, "group");
-        var measures = v.Measures(spec);
+        var measures = spec.Type == ChartType.Box ? BoxMeasures(spec, v) : v.Measures(spec);
         switch (spec.Type)
         {
             case ChartType.Histogram:
@@ -93,6 +92,18 @@ public static class ChartSpecValidator
             }
         }
         return new BoundChart(spec, x, bin, group, measures, filters, sort, []);
+    }
+
+    /// <summary>A box plot draws one number field's five-number summary per x (and group): it takes one measure and
+    /// answers its field's min, p25, median, p75 and max, whatever aggregation the measure names.</summary>
+    private static List<BoundMeasure> BoxMeasures(ChartSpec spec, Scope v)
+    {
+        if (spec.Measures is not [{ Field: { } field }])
+            throw new ChartSpecException("measures", "a box plot takes exactly one measure with a number field.");
+        var column = v.Column(field, "measures[0].field");
+        if (column.Type is not (ColumnType.Integer or ColumnType.Real))
+            throw new ChartSpecException("measures[0].field", $"'{column.Name}' is not a number; a box plot summarises numbers.");
+        return [.. new[] { Aggregation.Min, Aggregation.P25, Aggregation.Median, Aggregation.P75, Aggregation.Max }.Select(a => new BoundMeasure(a, column))];
     }
 
     private sealed class Scope(DatasetSchema schema, bool canSeePii)

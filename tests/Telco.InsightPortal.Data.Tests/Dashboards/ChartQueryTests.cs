@@ -233,4 +233,25 @@ public sealed class ChartQueryTests
         Assert.Equal(82.2, (double)row[1]!, 9);
         Assert.Equal(18.0, (double)row[2]!, 9);
     }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task ABoxPlotAnswersTheFiveNumberSummaryPerX(StoreProvider provider)
+    {
+        await using var s = await CreateAsync(provider);
+
+        var result = await s.RunAsync(Spec("""
+            "type":"box","x":{"field":"Contract"},"measures":[{"field":"MonthlyCharges","agg":"median"}]
+            """));
+
+        Assert.Equal(["Contract", "min(MonthlyCharges)", "p25(MonthlyCharges)", "median(MonthlyCharges)", "p75(MonthlyCharges)", "max(MonthlyCharges)"],
+            result.Columns.Select(c => c.Name));
+        Assert.Equal(
+        [
+            ["Month-to-month", 70.5, 75.375, 80.25, 85.125, 90.0],
+            ["One year", 50.0, 53.875, 57.75, 61.625, 65.5],
+            ["Two year", 20.0, 20.0, 20.0, 20.0, 20.0],
+        ], result.Rows);
+    }
 }
