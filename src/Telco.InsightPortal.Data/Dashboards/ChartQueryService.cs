@@ -15,8 +15,10 @@ namespace Telco.InsightPortal.Data.Dashboards;
 /// </summary>
 public sealed class ChartQueryService(IConnectionFactory factory, DatasetStore datasets, ChartQueryOptions? options = null)
 {
-    private readonly ChartQueryOptions _options = options ?? new ChartQueryOptions();
-    private readonly ChartResultCache _cache = new((options ?? new ChartQueryOptions()).CacheEntries);
+    private static readonly ChartQueryOptions Defaults = new();
+
+    private readonly ChartQueryOptions _options = options ?? Defaults;
+    private readonly ChartResultCache _cache = new((options ?? Defaults).CacheEntries);
     private long _queries;
 
     /// <summary>How many chart queries this service has sent to the database (cache hits send none).</summary>
