@@ -1,0 +1,3 @@
+namespace Telco.InsightPortal.Core.Dashboards;
+
+public enum FilterOp { Eq, In, Range, Null, NotNull }
