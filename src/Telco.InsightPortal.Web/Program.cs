@@ -1,6 +1,7 @@
 using Telco.InsightPortal.Web.Admin;
 using Telco.InsightPortal.Web.Apps;
 using Telco.InsightPortal.Web.Audit;
+using Telco.InsightPortal.Web.Dashboards;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Demo;
 using Telco.InsightPortal.Web.Deployments;
@@ -22,6 +23,7 @@ builder.AddRegistry();
 builder.AddAdmin();
 builder.AddDeployments();
 builder.AddApps();
+builder.AddDashboards();
 builder.AddDemoModels();
 
 var app = builder.Build();

@@ -20,8 +20,6 @@ public sealed partial class PortalAppHost(AppBindingStore bindings, DeploymentSt
     AppScoring scoring, AppRows rows, AppSavedItemStore saved, AuthenticationStateProvider authentication, IAuthorizationService authorization,
     IAuditActorAccessor actor) : IAppHost
 {
-    public const string PersonalDataPolicy = "personaldata:read";
-
     public async Task<AppDeployment?> DeploymentAsync(string appId, CancellationToken ct = default)
     {
         if (await bindings.GetAsync(appId, ct) is not { } binding) return null;
@@ -67,7 +65,7 @@ public sealed partial class PortalAppHost(AppBindingStore bindings, DeploymentSt
         }
     }
 
-    public Task<bool> CanSeePersonalDataAsync(CancellationToken ct = default) => AllowsAsync(PersonalDataPolicy);
+    public Task<bool> CanSeePersonalDataAsync(CancellationToken ct = default) => AllowsAsync(Security.Policies.PersonalDataRead);
 
     private async Task<AppDecision?> DecisionAsync(string model, string version, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Web.Dashboards.Api;
 using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Web.Apps.Api;
 using Telco.InsightPortal.Web.Audit.Api;
@@ -35,6 +36,7 @@ public static class ApiHosting
         v1.MapAuditApi();
         v1.MapDeploymentApi();
         v1.MapAppApi();
+        v1.MapChartApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

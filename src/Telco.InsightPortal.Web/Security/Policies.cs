@@ -9,6 +9,7 @@ public static class Policies
     public const string AppsRead = "apps:read";
     public const string AppsWrite = "apps:write";
     public const string DashboardsRead = "dashboards:read";
+    public const string PersonalDataRead = "personaldata:read";
     public const string DashboardsWrite = "dashboards:write";
     public const string DataRead = "data:read";
     public const string DataWrite = "data:write";

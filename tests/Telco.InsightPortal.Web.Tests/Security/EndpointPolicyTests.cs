@@ -45,6 +45,7 @@ public sealed partial class EndpointPolicyTests(EndpointPolicyTests.Portal fixtu
     private static readonly string[] ReadsByPost =
     [
         "POST /api/2.0/mlflow/runs/search", "POST /api/2.0/mlflow/experiments/search", "POST /api/2.0/mlflow/registered-models/get-latest-versions",
+        "POST /api/v1/charts/query",
     ];
 
     /// <summary>Scoring: a deployment's access key, never a user's session or token.</summary>

@@ -1,0 +1,13 @@
+using Telco.InsightPortal.Data.Dashboards;
+
+namespace Telco.InsightPortal.Web.Dashboards;
+
+public static class DashboardsHosting
+{
+    /// <summary>The chart query service: one per portal, so its cache of results over immutable snapshots is shared.</summary>
+    public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ChartQueryService>(sp => ActivatorUtilities.CreateInstance<ChartQueryService>(sp));
+        return builder;
+    }
+}
