@@ -31,6 +31,7 @@ public sealed class WhatIfEditorTests : ExplorerTestContext
 
         cut.Find("#whatif-MonthlyCharges").Change("70");
 
+        cut.WaitForAssertion(() => Assert.Single(_changes));
         var edited = Assert.Single(_changes);
         Assert.Equal(70.0, edited["MonthlyCharges"]);
         Assert.Equal("Month-to-month", edited["Contract"]);
@@ -45,8 +46,8 @@ public sealed class WhatIfEditorTests : ExplorerTestContext
 
         cut.Find("#whatif-MonthlyCharges").Change("-5");
 
+        cut.WaitForAssertion(() => Assert.Contains("MonthlyCharges cannot be negative", cut.Markup));
         Assert.Empty(_changes);
-        Assert.Contains("MonthlyCharges cannot be negative", cut.Markup);
     }
 
     [Fact]
@@ -56,6 +57,7 @@ public sealed class WhatIfEditorTests : ExplorerTestContext
 
         cut.Find("#whatif-MonthlyCharges").Change("500");
 
+        cut.WaitForAssertion(() => Assert.Single(_changes));
         Assert.Equal(500.0, Assert.Single(_changes)["MonthlyCharges"]);
         Assert.Contains("outside what the model was trained on", cut.Find("#whatif-flag-MonthlyCharges").TextContent);
     }
@@ -79,10 +81,12 @@ public sealed class WhatIfEditorTests : ExplorerTestContext
         var row = Customers.AtRisk();
         var cut = RenderEditor(row);
         cut.Find("#whatif-MonthlyCharges").Change("70");
+        // MudNumericField hands its value on asynchronously: the reset button is enabled only once it has.
+        cut.WaitForAssertion(() => Assert.Single(_changes));
 
         cut.Find("#whatif-reset").Click();
 
-        Assert.Equal(2, _changes.Count);
+        cut.WaitForAssertion(() => Assert.Equal(2, _changes.Count));
         Assert.Equal(row, _changes[1]);
         Assert.True(cut.Find("#whatif-reset").HasAttribute("disabled"));
     }
