@@ -3,13 +3,13 @@ namespace Telco.InsightPortal.Data.Dashboards;
 internal static class DashboardSql
 {
     private const string Columns = """
-        id AS Id, name AS Name, owner AS Owner, version AS Version, {0} AS Body, created_at AS CreatedAt,
-        updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        id AS Id, name AS Name, owner AS Owner, version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt, updated_by AS UpdatedBy
         """;
 
-    public static readonly string List = "SELECT " + string.Format(Columns, "''") + " FROM dashboards ORDER BY name, id";
+    /// <summary>Without the bodies: a list never needs the documents.</summary>
+    public const string List = "SELECT " + Columns + " FROM dashboards ORDER BY name, id";
 
-    public static readonly string Get = "SELECT " + string.Format(Columns, "body") + " FROM dashboards WHERE id = @Id";
+    public const string Get = "SELECT " + Columns + ", body AS Body FROM dashboards WHERE id = @Id";
 
     public const string Shares = """
         SELECT dashboard_id AS DashboardId, kind AS Kind, principal AS Principal, access AS Access

@@ -37,6 +37,7 @@ public static class ApiHosting
         v1.MapDeploymentApi();
         v1.MapAppApi();
         v1.MapChartApi();
+        v1.MapDashboardApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

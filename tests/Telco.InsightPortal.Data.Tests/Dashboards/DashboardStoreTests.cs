@@ -32,6 +32,8 @@ public sealed class DashboardStoreTests
         await using var store = await TestStore.CreateAsync(provider);
         var dashboards = new DashboardStore(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System);
 
+        Assert.Empty(await dashboards.ListAsync());
+        Assert.Empty(await dashboards.SharesAsync());
         var created = await dashboards.CreateAsync(Draft("Churn", 1), Ana);
         var updated = await dashboards.UpdateAsync(created.Id, Draft("Churn by contract", 2, baseVersion: 1), Rita);
         var stale = await Assert.ThrowsAsync<PortalException>(() => dashboards.UpdateAsync(created.Id, Draft("Mine", 3, baseVersion: 1), Ana));
