@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.UI.Figures;
 
 namespace Telco.InsightPortal.Web.Dashboards.Components;
@@ -36,6 +37,10 @@ public static class ValueText
         DateTimeOffset t => Date(t),
         _ => Label(value),
     };
+
+    /// <summary>An x value for an axis of the column's type: on a category axis a missing value is a category of its
+    /// own, "(missing)"; on a number or date axis it is left out (Plotly skips a null x).</summary>
+    public static object? OnAxis(object? value, ColumnType type) => type == ColumnType.Text ? Label(value) : Plot(value);
 
     /// <summary>A category label, escaped for Plotly; a missing value gets a visible name rather than a gap.</summary>
     public static string Label(object? value) => ScatterFigure.Escape(value is null ? "(missing)" : Format(value));

@@ -18,7 +18,7 @@ internal static class BoxFigure
         var xColumn = result.Columns[columns.X!.Value];
         // Split on the median column only; the other four sit in the same rows.
         var series = Series.Split(result, columns, [columns.Measures[2]]);
-        var traces = series.Select(s => (ITrace)Box(result, columns, s)).ToList();
+        var traces = series.Select(s => (ITrace)Box(result, columns, s, xColumn.Type)).ToList();
         var layout = PlotLayout.Base(height, legend: columns.Group is not null);
         layout.XAxis = [PlotLayout.X(xColumn)];
         layout.YAxis = [PlotLayout.Y(FieldOf(result.Columns[columns.Measures[2]].Name))];
@@ -28,14 +28,14 @@ internal static class BoxFigure
             new MarkMap(xColumn.Name, groupField, [.. series.Select(s => new TraceMarks(s.X, s.Grouped, s.Group))]));
     }
 
-    private static Box Box(ChartResult result, ResultColumns columns, Series s)
+    private static Box Box(ChartResult result, ResultColumns columns, Series s, Core.Data.ColumnType xType)
     {
         var rows = result.Rows.Where(r => columns.Group is not { } g || Equals(r[g], s.Group)).ToList();
         List<object> Stat(int k) => [.. rows.Select(r => ValueText.Plot(r[columns.Measures[k]])!)];
         return new Box
         {
             Name = columns.Group is null ? FieldOf(result.Columns[columns.Measures[2]].Name) : ValueText.Label(s.Group),
-            X = [.. s.X.Select(ValueText.Plot)],
+            X = [.. s.X.Select(v => ValueText.OnAxis(v, xType))],
             LowerFence = Stat(0),
             Q1 = Stat(1),
             Median = Stat(2),

@@ -19,16 +19,16 @@ internal static class SeriesFigure
         layout.BarMode = spec.Type == ChartType.BarStacked ? Plotly.Blazor.LayoutLib.BarModeEnum.Stack : Plotly.Blazor.LayoutLib.BarModeEnum.Group;
         // Histogram bins touch: a gap would read as an empty range between them.
         if (spec.Type == ChartType.Histogram) layout.BarGap = 0;
-        var traces = series.Select(s => Trace(spec, s)).ToList();
+        var traces = series.Select(s => Trace(spec, s, xColumn.Type)).ToList();
         var groupField = columns.Group is { } g ? result.Columns[g].Name : null;
         var marks = new MarkMap(xColumn.Name, groupField, [.. series.Select(s => new TraceMarks(s.X, s.Grouped, s.Group))]);
         return new DashboardPlot(new UI.Figures.Figure(traces, layout), marks);
     }
 
-    private static ITrace Trace(ChartSpec spec, Series s)
+    private static ITrace Trace(ChartSpec spec, Series s, Core.Data.ColumnType xType)
     {
         var name = ValueText.Label(s.Name);
-        var x = s.X.Select(ValueText.Plot).ToList();
+        var x = s.X.Select(v => ValueText.OnAxis(v, xType)).ToList();
         var y = s.Y.Select(ValueText.Plot).ToList();
         return spec.Type switch
         {
