@@ -7,17 +7,17 @@ namespace Telco.InsightPortal.Core.Dashboards;
 /// <see cref="DashboardDocumentWriter"/>.
 /// </summary>
 public sealed record DashboardDocument(
-    IReadOnlyList<DashboardChart> Charts,
-    IReadOnlyList<DashboardText> Texts,
+    IReadOnlyList<ChartTile> Charts,
+    IReadOnlyList<TextTile> Texts,
     IReadOnlyList<DashboardFilter> Filters)
 {
     public static readonly DashboardDocument Empty = new([], [], []);
 }
 
 /// <summary>A chart tile. <see cref="Spec"/> is the canonical JSON of a parsed <see cref="ChartSpec"/>.</summary>
-public sealed record DashboardChart(string Id, string Title, string Spec, TileLayout Layout);
+public sealed record ChartTile(string Id, string Title, string Spec, TileLayout Layout);
 
-public sealed record DashboardText(string Id, string Markdown, TileLayout Layout);
+public sealed record TextTile(string Id, string Markdown, TileLayout Layout);
 
 /// <summary>A tile's place on a 12-column grid, in grid cells.</summary>
 public sealed record TileLayout(int X, int Y, int W, int H)

@@ -76,7 +76,7 @@ public static partial class DashboardDocumentParser
         return new DashboardDocument(charts, texts, filters);
     }
 
-    private static DashboardChart Chart(JsonElement e, string path, int index, HashSet<string> ids)
+    private static ChartTile Chart(JsonElement e, string path, int index, HashSet<string> ids)
     {
         var p = DashboardJson.Properties(e, path, ChartProperties);
         var id = Id(p, path, "c" + (index + 1), ids);
@@ -93,15 +93,15 @@ public static partial class DashboardDocumentParser
         var title = p.TryGetValue("title", out var t) && t.ValueKind != JsonValueKind.Null
             ? DashboardJson.String(t, path + ".title", DashboardLimits.MaxTitle).Trim()
             : spec.Title ?? "";
-        return new DashboardChart(id, title, ChartSpecWriter.Write(spec), Layout(p, path, index, 6, 4));
+        return new ChartTile(id, title, ChartSpecWriter.Write(spec), Layout(p, path, index, 6, 4));
     }
 
-    private static DashboardText Text(JsonElement e, string path, int index, HashSet<string> ids)
+    private static TextTile Text(JsonElement e, string path, int index, HashSet<string> ids)
     {
         var p = DashboardJson.Properties(e, path, TextProperties);
         var id = Id(p, path, "t" + (index + 1), ids);
         var markdown = DashboardJson.String(DashboardJson.Require(p, "markdown", path), path + ".markdown", DashboardLimits.MaxMarkdown);
-        return new DashboardText(id, markdown, Layout(p, path, index, 12, 2));
+        return new TextTile(id, markdown, Layout(p, path, index, 12, 2));
     }
 
     private static string Id(Dictionary<string, JsonElement> p, string path, string fallback, HashSet<string> ids)

@@ -13,23 +13,23 @@ public sealed record DashboardListItem(long Id, string Name, string Owner, long 
 /// <summary>A dashboard as the API answers it; each chart's <c>spec</c> is accepted as is by <c>POST /api/v1/charts/query</c>.
 /// Shares are listed only to those who manage them.</summary>
 public sealed record DashboardResponse(long Id, string Name, string Owner, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    string UpdatedBy, string Access, IReadOnlyList<ChartTile> Charts, IReadOnlyList<TextTile> Texts, IReadOnlyList<FilterItem> Filters,
+    string UpdatedBy, string Access, IReadOnlyList<ChartTileItem> Charts, IReadOnlyList<TextTileItem> Texts, IReadOnlyList<FilterItem> Filters,
     IReadOnlyList<ShareItem>? Shares)
 {
     public static DashboardResponse Of(DashboardView v) => new(v.Record.Id, v.Record.Name, v.Record.Owner, v.Record.Version,
         DateTimeOffset.FromUnixTimeMilliseconds(v.Record.CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(v.Record.UpdatedAt), v.Record.UpdatedBy,
         Word(v.Access),
-        v.Document.Charts.Select(c => new ChartTile(c.Id, c.Title, JsonDocument.Parse(c.Spec).RootElement.Clone(), c.Layout)).ToList(),
-        v.Document.Texts.Select(t => new TextTile(t.Id, t.Markdown, t.Layout)).ToList(),
+        v.Document.Charts.Select(c => new ChartTileItem(c.Id, c.Title, JsonDocument.Parse(c.Spec).RootElement.Clone(), c.Layout)).ToList(),
+        v.Document.Texts.Select(t => new TextTileItem(t.Id, t.Markdown, t.Layout)).ToList(),
         v.Document.Filters.Select(f => new FilterItem(f.Field, f.Values)).ToList(),
         v.CanManage ? v.Shares.Select(ShareItem.Of).ToList() : null);
 
     public static string Word(DashboardAccess access) => access.ToString().ToLowerInvariant();
 }
 
-public sealed record ChartTile(string Id, string Title, JsonElement Spec, TileLayout Layout);
+public sealed record ChartTileItem(string Id, string Title, JsonElement Spec, TileLayout Layout);
 
-public sealed record TextTile(string Id, string Markdown, TileLayout Layout);
+public sealed record TextTileItem(string Id, string Markdown, TileLayout Layout);
 
 public sealed record FilterItem(string Field, IReadOnlyList<object> Values);
 
