@@ -6,6 +6,8 @@ using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Data.Dashboards;
 using Telco.InsightPortal.Web.Dashboards.Components;
 using Telco.InsightPortal.Web.Dashboards.Export;
+// Core.Dashboards has a DashboardChart too (a dashboard document's chart tile); this is the component.
+using DashboardChart = Telco.InsightPortal.Web.Dashboards.Components.DashboardChart;
 
 namespace Telco.InsightPortal.Web.Tests.Dashboards;
 
@@ -99,6 +101,19 @@ public sealed class DashboardChartTests : PortalTestContext
         cut.Find(".dash-drill").Click();
 
         Assert.Equal(marks, drills);
+    }
+
+    [Fact]
+    public void ANewAnswerForgetsTheClickedMarkWhoseBarMayBeGone()
+    {
+        var cut = Chart(Specs.Of(ChartType.Bar), CountByContract, _ => { }, _ => { });
+        var plotly = cut.FindComponent<PlotlyChart>().Instance;
+        cut.InvokeAsync(() => plotly.ClickAction([new EventDataPoint { TraceIndex = 0, PointIndex = 0, PointNumber = 0 }]));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".dash-drill")));
+
+        cut.Render(p => p.Add(c => c.Result, new ResultBuilder().X("Contract").Measure("count").Row("Two year", 9L).Build()));
+
+        Assert.Empty(cut.FindAll(".dash-drill"));
     }
 
     [Fact]
