@@ -6,8 +6,6 @@ using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Data.Dashboards;
 using Telco.InsightPortal.Web.Dashboards.Components;
 using Telco.InsightPortal.Web.Dashboards.Export;
-// Core.Dashboards has a DashboardChart too (a dashboard document's chart tile); this is the component.
-using DashboardChart = Telco.InsightPortal.Web.Dashboards.Components.DashboardChart;
 
 namespace Telco.InsightPortal.Web.Tests.Dashboards;
 
