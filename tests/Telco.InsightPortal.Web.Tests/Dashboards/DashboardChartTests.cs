@@ -102,6 +102,19 @@ public sealed class DashboardChartTests : PortalTestContext
     }
 
     [Fact]
+    public void ANewAnswerForgetsTheClickedMarkWhoseBarMayBeGone()
+    {
+        var cut = Chart(Specs.Of(ChartType.Bar), CountByContract, _ => { }, _ => { });
+        var plotly = cut.FindComponent<PlotlyChart>().Instance;
+        cut.InvokeAsync(() => plotly.ClickAction([new EventDataPoint { TraceIndex = 0, PointIndex = 0, PointNumber = 0 }]));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".dash-drill")));
+
+        cut.Render(p => p.Add(c => c.Result, new ResultBuilder().X("Contract").Measure("count").Row("Two year", 9L).Build()));
+
+        Assert.Empty(cut.FindAll(".dash-drill"));
+    }
+
+    [Fact]
     public void TheDashboardDecidesWhetherMarksAreAdditive()
     {
         var marks = new List<ChartMark>();

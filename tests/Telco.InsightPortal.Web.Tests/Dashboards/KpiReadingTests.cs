@@ -31,7 +31,7 @@ public sealed class KpiReadingTests
     [InlineData(5.0, 0.0, null, KpiTrend.Up)]
     [InlineData(3.0, 3.0, "0.0 %", KpiTrend.Flat)]
     [InlineData(null, 3.0, null, KpiTrend.None)]
-    public void ChangeFromZeroOrMissingHasNoPercentage(double? value, double? previous, string? change, KpiTrend trend)
+    public void TheChangeIsAPercentageOfThePreviousValueExceptFromZeroOrNothing(double? value, double? previous, string? change, KpiTrend trend)
     {
         Assert.Equal((change, trend), KpiReading.Compare(value, previous));
     }

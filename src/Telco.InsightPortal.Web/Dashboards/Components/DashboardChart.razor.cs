@@ -29,19 +29,20 @@ public partial class DashboardChart
     private DashboardPlotly? _plotly;
     private ChartMark? _mark;
     private string? _problem;
-    private ChartResult? _drawn;
+    private (ChartSpec, ChartResult, int)? _drawn;
 
     /// <summary>The spec's title, or one made from its measures and fields ("count by Contract").</summary>
     public string Title => Spec.Title is { Length: > 0 } title ? title : DefaultTitle(Spec);
 
-    // Set when a figure exists: the PNG button needs a drawn plot, not just a plotted chart type.
-    private DashboardPlot? _plot => _figure is not null && _problem is null && Result.Rows.Count > 0 ? _figure : null;
+    // The PNG button needs a drawn plot, not just a plotted chart type.
+    private bool CanDownloadPng => _figure is not null;
 
     protected override void OnParametersSet()
     {
-        if (ReferenceEquals(_drawn, Result)) return;
+        // Parents re-render often (every click re-renders the dashboard); build the figure only for a new answer.
+        if (_drawn is var (spec, result, height) && ReferenceEquals(spec, Spec) && ReferenceEquals(result, Result) && height == Height) return;
         // A new answer: the old mark may name a bar that is gone.
-        _drawn = Result;
+        _drawn = (Spec, Result, Height);
         _mark = null;
         _problem = null;
         _figure = null;

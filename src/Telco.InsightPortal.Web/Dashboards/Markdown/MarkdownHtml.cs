@@ -53,7 +53,7 @@ public static class MarkdownHtml
         {
             html = Markdig.Markdown.ToHtml(markdown, Pipeline);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (ArgumentException)
         {
             // Markdig's depth guard throws rather than truncating; say so instead of failing the dashboard.
             return new MarkdownOutcome("", $"This text nests quotes or lists more than {MaxDepth} levels deep; flatten it.");
