@@ -20,12 +20,11 @@ public sealed class DashboardQueries(ChartQueryService charts, DashboardSourceFi
     public async Task<bool> CanSeePiiAsync(ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, null, Policies.PersonalDataRead)).Succeeded;
 
-    public async Task<TileAnswer> RunAsync(string specJson, IReadOnlyList<DashboardFilter> filters, bool canSeePii, CancellationToken ct = default)
+    /// <summary>Runs a chart with dashboard filters and cross-filter pieces (in or range filters) added where they apply.</summary>
+    public async Task<TileAnswer> RunAsync(ChartSpec spec, IReadOnlyList<ChartFilter> filters, bool canSeePii, CancellationToken ct = default)
     {
-        ChartSpec? spec = null;
         try
         {
-            spec = ChartSpecParser.Parse(specJson);
             if (filters.Count > 0) spec = DashboardFilters.Apply(spec, await fields.FieldsAsync(spec.Source, ct), filters);
             return new TileAnswer(spec, await charts.RunAsync(spec, canSeePii, ct), null);
         }
@@ -40,12 +39,10 @@ public sealed class DashboardQueries(ChartQueryService charts, DashboardSourceFi
     }
 
     /// <summary>The rows behind a mark: the chart's source and filters, narrowed to the mark, as a table.</summary>
-    public static ChartSpec DrillSpec(ChartSpec spec, IEnumerable<DashboardFilter> mark) =>
+    public static ChartSpec DrillSpec(ChartSpec spec, IEnumerable<ChartFilter> mark) =>
         spec with
         {
             Type = ChartType.Table, X = null, Measures = [], Group = null, Sort = null, Limit = 200, Title = "Rows behind " + (spec.Title ?? "the chart"),
-            Filters = [.. spec.Filters, .. mark.Select(m => m.Values[0] is null
-                ? new ChartFilter(m.Field, FilterOp.Null)
-                : new ChartFilter(m.Field, FilterOp.Eq, Value: m.Values[0]))],
+            Filters = [.. spec.Filters, .. mark],
         };
 }

@@ -13,6 +13,7 @@ public static class DashboardsHosting
         builder.Services.AddSingleton<DashboardSourceFields>();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddSingleton<DemoDashboards>();
         return builder;
     }
 }

@@ -1,0 +1,72 @@
+using MudBlazor;
+using Telco.InsightPortal.Core.Dashboards;
+
+namespace Telco.InsightPortal.Web.Dashboards.Pages;
+
+/// <summary>Edit mode: adding, moving, resizing, editing and removing tiles and dashboard filters. Changes stay on the
+/// page until saved as a new version.</summary>
+public partial class DashboardPage
+{
+    private void Move(string id, TileLayout layout) => Change(_document with
+    {
+        Charts = _document.Charts.Select(c => c.Id == id ? c with { Layout = layout } : c).ToList(),
+        Texts = _document.Texts.Select(t => t.Id == id ? t with { Layout = layout } : t).ToList(),
+    });
+
+    private void Remove(string id) => Change(_document with
+    {
+        Charts = _document.Charts.Where(c => c.Id != id).ToList(),
+        Texts = _document.Texts.Where(t => t.Id != id).ToList(),
+    });
+
+    private void SetText(string id, string markdown) =>
+        Change(_document with { Texts = _document.Texts.Select(t => t.Id == id ? t with { Markdown = markdown } : t).ToList() });
+
+    private void AddText()
+    {
+        if (_document.Texts.Count >= DashboardLimits.MaxTexts)
+        {
+            Snackbar.Add($"A dashboard holds at most {DashboardLimits.MaxTexts} text tiles.", Severity.Warning);
+            return;
+        }
+        Change(_document with { Texts = [.. _document.Texts, new TextTile(NewId("t"), "## Notes\nWrite what readers should know.", new TileLayout(0, NextRow(), 12, 2))] });
+    }
+
+    /// <summary>Opens the builder on a chart (or a new one) and puts what it returns in place, or under the others.</summary>
+    private async Task EditChartAsync(ChartTile? chart)
+    {
+        if (chart is null && _document.Charts.Count >= DashboardLimits.MaxCharts)
+        {
+            Snackbar.Add($"A dashboard holds at most {DashboardLimits.MaxCharts} charts.", Severity.Warning);
+            return;
+        }
+        var parameters = new DialogParameters<ChartBuilderDialog> { { d => d.Spec, chart?.Spec }, { d => d.CanSeePii, _canSeePii } };
+        var dialog = await Dialogs.ShowAsync<ChartBuilderDialog>(chart is null ? "Add a chart" : "Edit chart", parameters, ChartBuilderDialog.Options);
+        if (await dialog.Result is not { Canceled: false, Data: ChartSpec spec }) return;
+        var json = ChartSpecWriter.Write(spec);
+        var title = spec.Title ?? "";
+        Change(chart is null
+            ? _document with { Charts = [.. _document.Charts, new ChartTile(NewId("c"), title, json, new TileLayout(_document.Charts.Count % 2 * 6, NextRow(), 6, 4))] }
+            : _document with { Charts = _document.Charts.Select(c => c.Id == chart.Id ? c with { Spec = json, Title = title } : c).ToList() });
+    }
+
+    private async Task AddFilterAsync()
+    {
+        var fields = _document.Charts.Select(c => ChartSpecParser.Parse(c.Spec).Source).Distinct().ToList();
+        var parameters = new DialogParameters<FilterDialog> { { d => d.Sources, fields }, { d => d.CanSeePii, _canSeePii } };
+        var dialog = await Dialogs.ShowAsync<FilterDialog>("Add a dashboard filter", parameters);
+        if (await dialog.Result is not { Canceled: false, Data: DashboardFilter filter }) return;
+        Change(_document with { Filters = [.. _document.Filters.Where(f => f.Field != filter.Field), filter] });
+    }
+
+    private int NextRow() => _document.Charts.Select(c => c.Layout).Concat(_document.Texts.Select(t => t.Layout))
+        .Select(l => l.Y + l.H).DefaultIfEmpty(0).Max();
+
+    private string NewId(string prefix)
+    {
+        var used = _document.Charts.Select(c => c.Id).Concat(_document.Texts.Select(t => t.Id)).ToHashSet();
+        var n = 1;
+        while (used.Contains(prefix + n)) n++;
+        return prefix + n;
+    }
+}
