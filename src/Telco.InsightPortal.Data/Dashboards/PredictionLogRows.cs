@@ -119,18 +119,15 @@ internal sealed class PredictionLogRows : SourceRows
             try
             {
                 using var row = JsonDocument.Parse(text);
-                var i = 0;
-                foreach (var value in row.RootElement.EnumerateArray())
+                foreach (var (value, name) in row.RootElement.EnumerateArray().Zip(names))
                 {
-                    if (i >= names.Length) break;
-                    var item = value.ValueKind switch
+                    if (!values.TryGetValue(name, out var list)) values[name] = list = [];
+                    list.Add(value.ValueKind switch
                     {
                         JsonValueKind.String => value.GetString()!,
                         JsonValueKind.Number => value.GetRawText(),
                         _ => "",
-                    };
-                    if (!values.TryGetValue(names[i++], out var list)) values[names[i - 1]] = list = [];
-                    list.Add(item);
+                    });
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -93,10 +93,11 @@ public sealed class ChartSourceQueryTests
         var visible = await s.Charts.FieldsAsync(source, canSeePii: false);
 
         Assert.Equal(["created_at", "probability", "label", "model_version", "latency_ms", "actual", "labeled_at", "entity_id",
-            "Contract", "tenure", "customer_id", "MonthlyCharges"], all.Select(f => f.Name));
+            "Contract", "tenure", "customer_id", "score_7d", "MonthlyCharges"], all.Select(f => f.Name));
         Assert.Contains(new SourceField("tenure", ColumnType.Integer, false), all);
         Assert.Contains(new SourceField("MonthlyCharges", ColumnType.Real, false), all);
         Assert.Contains(new SourceField("customer_id", ColumnType.Text, true), all);
+        Assert.Contains(new SourceField("score_7d", ColumnType.Real, false), all);
         Assert.Contains(new SourceField("created_at", ColumnType.Timestamp, false), all);
         Assert.Equal(all.Where(f => f.Name is not ("entity_id" or "customer_id")), visible);
     }
