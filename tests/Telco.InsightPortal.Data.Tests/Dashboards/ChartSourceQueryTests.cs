@@ -41,10 +41,10 @@ public sealed class ChartSourceQueryTests
         await using var s = await CreateAsync(provider);
 
         var actual = await s.RunAsync(OverLog("""  "type":"bar","x":{"field":"actual"},"group":"label" """));
-        var versions = await s.RunAsync(OverLog("""  "type":"bar","x":{"field":"model_version"},"measures":[{"field":"latency_ms","agg":"max"},{"field":"labeled_at","agg":"count"}] """));
+        var versions = await s.RunAsync(OverLog("""  "type":"bar","x":{"field":"model_version"},"measures":[{"field":"latency_ms","agg":"max"},{"field":"labeled_at","agg":"count"},{"field":"latency_ms","agg":"median"}] """));
 
         Assert.Equal([[0L, 0L, 1L], [1L, 0L, 1L], [1L, 1L, 1L], [null, 1L, 2L]], actual.Rows);
-        Assert.Equal([["churn/1", 450.0, 2L], ["churn/2", 400.0, 1L]], versions.Rows);
+        Assert.Equal([["churn/1", 450.0, 2L, 20.0], ["churn/2", 400.0, 1L, 250.0]], versions.Rows);
     }
 
     [Theory]
