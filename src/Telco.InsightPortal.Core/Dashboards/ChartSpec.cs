@@ -4,7 +4,7 @@ namespace Telco.InsightPortal.Core.Dashboards;
 /// One chart as data (never SQL): a source, a chart type, an x field, measures, an optional group, filters, sort,
 /// limit and title. Field names are only ever looked up in the source's schema; <see cref="ChartSpecValidator"/> checks
 /// them, and the query compiler maps them to column ordinals. Read with <see cref="ChartSpecParser"/> and written back
-/// with <see cref="ChartSpecWriter"/>, so a saved spec is accepted as is.
+/// with <see cref="ChartSpecWriter"/>, so a saved spec is accepted as is. <see cref="Compare"/> is for KPIs only.
 /// </summary>
 public sealed record ChartSpec(
     ChartSource Source,
@@ -15,7 +15,8 @@ public sealed record ChartSpec(
     IReadOnlyList<ChartFilter> Filters,
     ChartSort? Sort,
     int? Limit,
-    string? Title)
+    string? Title,
+    ChartCompare? Compare = null)
 {
     public const int CurrentVersion = 1;
 

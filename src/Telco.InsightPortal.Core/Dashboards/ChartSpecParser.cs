@@ -13,12 +13,13 @@ namespace Telco.InsightPortal.Core.Dashboards;
 /// </summary>
 public static class ChartSpecParser
 {
-    private static readonly string[] RootProperties = ["version", "source", "type", "x", "measures", "group", "filters", "sort", "limit", "title"];
-    private static readonly string[] SourceProperties = ["kind", "dataset", "snapshot"];
+    private static readonly string[] RootProperties = ["version", "source", "type", "x", "measures", "group", "filters", "sort", "limit", "title", "compare"];
+    private static readonly string[] SourceProperties = ["kind", "dataset", "snapshot", "deployment", "experiment"];
     private static readonly string[] XProperties = ["field", "bin"];
     private static readonly string[] BinProperties = ["width", "unit"];
     private static readonly string[] MeasureProperties = ["field", "agg"];
-    private static readonly string[] FilterProperties = ["field", "op", "value", "values", "min", "max"];
+    private static readonly string[] FilterProperties = ["field", "op", "value", "values", "min", "max", "unit"];
+    private static readonly string[] CompareProperties = ["previous", "unit"];
     private static readonly string[] SortProperties = ["by", "desc"];
 
     public static ChartSpec Parse(string text)
@@ -74,16 +75,50 @@ public static class ChartSpecParser
                 throw new ChartSpecException("limit", $"a whole number from 1 to {ChartSpecLimits.MaxLimit:N0} is expected.");
             limit = l;
         }
-        return new ChartSpec(source, type, x, measures, group, filters, sort, limit, OptionalString(p, "title"));
+        var compare = p.TryGetValue("compare", out var ce) && ce.ValueKind != JsonValueKind.Null ? Compare(ce) : null;
+        return new ChartSpec(source, type, x, measures, group, filters, sort, limit, OptionalString(p, "title"), compare);
     }
+
+    private static ChartCompare Compare(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.String)
+            return String(e, "compare") == ChartCompare.PreviousSnapshotWord
+                ? ChartCompare.Snapshot()
+                : throw new ChartSpecException("compare", $"\"{ChartCompare.PreviousSnapshotWord}\" or {{\"previous\":30,\"unit\":\"day\"}} is expected.");
+        var p = Properties(e, "compare", CompareProperties);
+        var previous = Count(Require(p, "previous", "compare"), "compare.previous");
+        return ChartCompare.Period(previous, Word(Require(p, "unit", "compare"), "compare.unit", ChartVocabulary.Units));
+    }
+
+    private static int Count(JsonElement e, string path) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) && n is >= 1 and <= ChartPeriod.MaxCount
+            ? n
+            : throw new ChartSpecException(path, $"a whole number from 1 to {ChartPeriod.MaxCount} is expected.");
 
     private static ChartSource Source(JsonElement e)
     {
         var p = Properties(e, "source", SourceProperties);
-        if (String(Require(p, "kind", "source"), "source.kind") != ChartSource.SnapshotKind)
-            throw new ChartSpecException("source.kind", $"only \"{ChartSource.SnapshotKind}\" sources are supported.");
-        var dataset = String(Require(p, "dataset", "source"), "source.dataset");
-        if (dataset.Length == 0) throw new ChartSpecException("source.dataset", "a dataset name is required.");
+        // A source without a kind is a snapshot, as every spec was before there were other kinds.
+        var kind = p.TryGetValue("kind", out var k) && k.ValueKind != JsonValueKind.Null
+            ? Word(k, "source.kind", ChartVocabulary.SourceKinds)
+            : ChartSourceKind.Snapshot;
+        string[] wanted = kind switch
+        {
+            ChartSourceKind.Predictions => ["deployment"],
+            ChartSourceKind.Runs => ["experiment"],
+            _ => ["dataset", "snapshot"],
+        };
+        foreach (var name in p.Keys)
+            if (name != "kind" && !wanted.Contains(name))
+                throw new ChartSpecException("source." + name, $"a {ChartVocabulary.Word(ChartVocabulary.SourceKinds, kind)} source takes no \"{name}\".");
+        switch (kind)
+        {
+            case ChartSourceKind.Predictions:
+                return ChartSource.Predictions(Name(Require(p, "deployment", "source"), "source.deployment"));
+            case ChartSourceKind.Runs:
+                return ChartSource.Runs(Name(Require(p, "experiment", "source"), "source.experiment"));
+        }
+        var dataset = Name(Require(p, "dataset", "source"), "source.dataset");
         long? snapshot = null;
         if (p.TryGetValue("snapshot", out var s))
         {
@@ -92,6 +127,12 @@ public static class ChartSpecParser
             else throw new ChartSpecException("source.snapshot", $"a snapshot id or \"{ChartSource.Latest}\" is expected.");
         }
         return new ChartSource(dataset, snapshot);
+    }
+
+    private static string Name(JsonElement e, string path)
+    {
+        var name = String(e, path);
+        return name.Length > 0 ? name : throw new ChartSpecException(path, "a name is required.");
     }
 
     private static ChartX X(JsonElement e)
@@ -137,6 +178,7 @@ public static class ChartSpecParser
             FilterOp.Eq => ["value"],
             FilterOp.In => ["values"],
             FilterOp.Range => ["min", "max"],
+            FilterOp.Last => ["value", "unit"],
             _ => [],
         };
         foreach (var name in p.Keys)
@@ -159,6 +201,9 @@ public static class ChartSpecParser
                 var max = p.TryGetValue("max", out var hi) && hi.ValueKind != JsonValueKind.Null ? Scalar(hi, path + ".max") : null;
                 if (min is null && max is null) throw new ChartSpecException(path, "a range needs \"min\", \"max\" or both.");
                 return new ChartFilter(field, op, Min: min, Max: max);
+            case FilterOp.Last:
+                var last = Count(Require(p, "value", path), path + ".value");
+                return ChartFilter.Last(field, last, Word(Require(p, "unit", path), path + ".unit", ChartVocabulary.Units));
             default:
                 return new ChartFilter(field, op);
         }

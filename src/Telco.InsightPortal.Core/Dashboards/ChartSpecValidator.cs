@@ -13,16 +13,23 @@ public static class ChartSpecValidator
 {
     private static readonly BoundMeasure RowCount = new(Aggregation.Count, null);
 
-    public static BoundChart Validate(ChartSpec spec, DatasetSchema schema, bool canSeePii)
+    public static BoundChart Validate(ChartSpec spec, DatasetSchema schema, bool canSeePii) =>
+        Validate(spec, schema, canSeePii, TimeProvider.System);
+
+    /// <summary>Relative filters and comparisons are windows back from <paramref name="clock"/>'s now (see <see cref="ChartPeriod"/>).</summary>
+    public static BoundChart Validate(ChartSpec spec, DatasetSchema schema, bool canSeePii, TimeProvider clock)
     {
-        var v = new Scope(schema, canSeePii);
+        var v = new Scope(schema, canSeePii, ChartPeriod.Minute(clock.GetUtcNow()));
         var filters = spec.Filters.Select((f, i) => v.Filter(f, $"filters[{i}]")).ToList();
-        return spec.Type switch
+        if (spec.Compare is not null && spec.Type != ChartType.Kpi)
+            throw new ChartSpecException("compare", "only a KPI compares with an earlier period.");
+        var chart = spec.Type switch
         {
             ChartType.Table => Table(spec, v, filters),
             ChartType.Kpi => Kpi(spec, v, filters),
             _ => Aggregated(spec, v, filters),
         };
+        return filters.Any(f => f.Op == FilterOp.Last) ? chart with { Now = v.Now } : chart;
     }
 
     private static BoundChart Table(ChartSpec spec, Scope v, List<BoundFilter> filters)
@@ -46,7 +53,28 @@ public static class ChartSpecValidator
         if (spec.Group is not null) throw new ChartSpecException("group", "a KPI is one number over all rows; it takes no group.");
         if (spec.Sort is not null) throw new ChartSpecException("sort", "a KPI has nothing to sort.");
         var measures = v.Measures(spec);
-        return new BoundChart(spec, null, null, null, measures, filters, null, []);
+        return new BoundChart(spec, null, null, null, measures, filters, null, [], Compare(spec, v, filters));
+    }
+
+    private static BoundCompare? Compare(ChartSpec spec, Scope v, List<BoundFilter> filters)
+    {
+        switch (spec.Compare)
+        {
+            case null:
+                return null;
+            case { PreviousSnapshot: true }:
+                if (!spec.Source.IsSnapshot)
+                    throw new ChartSpecException("compare", $"\"{ChartCompare.PreviousSnapshotWord}\" compares snapshots; this source has none.");
+                return new BoundCompare(true, filters);
+            case { Previous: { } count, Unit: { } unit }:
+                if (filters.Count(f => f.Op == FilterOp.Last) != 1)
+                    throw new ChartSpecException("compare", "a comparison with an earlier period needs exactly one relative filter (op \"last\").");
+                var moved = filters.Select(f => f.Op != FilterOp.Last ? f
+                    : f with { Min = ChartPeriod.Back((DateTimeOffset)f.Min!, count, unit), Max = ChartPeriod.Back(v.Now, count, unit) });
+                return new BoundCompare(false, [.. moved]);
+            default:
+                throw new ChartSpecException("compare", "a comparison needs \"previous\" and \"unit\".");
+        }
     }
 
     private static BoundChart Aggregated(ChartSpec spec, Scope v, List<BoundFilter> filters)
@@ -106,9 +134,11 @@ public static class ChartSpecValidator
         return [.. new[] { Aggregation.Min, Aggregation.P25, Aggregation.Median, Aggregation.P75, Aggregation.Max }.Select(a => new BoundMeasure(a, column))];
     }
 
-    private sealed class Scope(DatasetSchema schema, bool canSeePii)
+    private sealed class Scope(DatasetSchema schema, bool canSeePii, DateTimeOffset now)
     {
         public DatasetSchema Schema => schema;
+
+        public DateTimeOffset Now => now;
 
         public bool CanSeePii => canSeePii;
 
@@ -116,7 +146,7 @@ public static class ChartSpecValidator
         {
             // Exact names only: the schema's own Find ignores case, which would let two spellings share a cache entry.
             var column = schema.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal))
-                ?? throw new ChartSpecException(path, $"the dataset has no field '{Shorten(name)}'.");
+                ?? throw new ChartSpecException(path, $"the source has no field '{Shorten(name)}'.");
             if (column.Pii && !canSeePii)
                 throw new ChartSpecException(path, $"the field '{column.Name}' is personal data (PII); it needs the PII permission.");
             return column;
@@ -164,6 +194,12 @@ public static class ChartSpecValidator
                     var max = f.Max is null ? null : Typed(column, f.Max, path + ".max");
                     if (min is null && max is null) throw new ChartSpecException(path, "a range needs \"min\", \"max\" or both.");
                     return new BoundFilter(column, f.Op, [], min, max);
+                case FilterOp.Last:
+                    if (column.Type != ColumnType.Timestamp)
+                        throw new ChartSpecException(path + ".op", $"'{column.Name}' is not a timestamp; \"last\" keeps recent rows by time.");
+                    if (f is not { Value: long count and >= 1 and <= ChartPeriod.MaxCount, Unit: { } unit })
+                        throw new ChartSpecException(path + ".value", $"a count from 1 to {ChartPeriod.MaxCount} and a unit are expected.");
+                    return new BoundFilter(column, f.Op, [], ChartPeriod.Back(now, count, unit), null);
                 default:
                     return new BoundFilter(column, f.Op, [], null, null);
             }

@@ -17,12 +17,7 @@ public static class ChartSpecWriter
         {
             w.WriteStartObject();
             w.WriteNumber("version", spec.Version);
-            w.WriteStartObject("source");
-            w.WriteString("kind", ChartSource.SnapshotKind);
-            w.WriteString("dataset", spec.Source.Dataset);
-            if (spec.Source.SnapshotId is { } id) w.WriteNumber("snapshot", id);
-            else w.WriteString("snapshot", ChartSource.Latest);
-            w.WriteEndObject();
+            WriteSource(w, spec.Source);
             w.WriteString("type", ChartVocabulary.Word(ChartVocabulary.Types, spec.Type));
             if (spec.X is { } x) WriteX(w, x);
             w.WriteStartArray("measures");
@@ -41,6 +36,7 @@ public static class ChartSpecWriter
             if (spec.Sort is { } sort) WriteSort(w, sort);
             if (spec.Limit is { } limit) w.WriteNumber("limit", limit);
             if (spec.Title is not null) w.WriteString("title", spec.Title);
+            if (spec.Compare is { } compare) WriteCompare(w, compare);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -50,6 +46,41 @@ public static class ChartSpecWriter
     /// changes nothing in the rows.</summary>
     public static string Hash(ChartSpec spec) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Write(spec with { Title = null }))));
+
+    /// <summary>A snapshot source is written as it always was (kind, dataset, snapshot), so its hash is unchanged.</summary>
+    private static void WriteSource(Utf8JsonWriter w, ChartSource source)
+    {
+        w.WriteStartObject("source");
+        w.WriteString("kind", ChartVocabulary.Word(ChartVocabulary.SourceKinds, source.Kind));
+        switch (source.Kind)
+        {
+            case ChartSourceKind.Predictions:
+                w.WriteString("deployment", source.Deployment);
+                break;
+            case ChartSourceKind.Runs:
+                w.WriteString("experiment", source.Experiment);
+                break;
+            default:
+                w.WriteString("dataset", source.Dataset);
+                if (source.SnapshotId is { } id) w.WriteNumber("snapshot", id);
+                else w.WriteString("snapshot", ChartSource.Latest);
+                break;
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteCompare(Utf8JsonWriter w, ChartCompare compare)
+    {
+        if (compare.PreviousSnapshot)
+        {
+            w.WriteString("compare", ChartCompare.PreviousSnapshotWord);
+            return;
+        }
+        w.WriteStartObject("compare");
+        w.WriteNumber("previous", compare.Previous ?? 0);
+        w.WriteString("unit", ChartVocabulary.Word(ChartVocabulary.Units, compare.Unit ?? TimeUnit.Day));
+        w.WriteEndObject();
+    }
 
     private static void WriteX(Utf8JsonWriter w, ChartX x)
     {
@@ -79,6 +110,7 @@ public static class ChartSpecWriter
         }
         if (f.Min is not null) WriteScalar(w, "min", f.Min);
         if (f.Max is not null) WriteScalar(w, "max", f.Max);
+        if (f.Unit is { } unit) w.WriteString("unit", ChartVocabulary.Word(ChartVocabulary.Units, unit));
         w.WriteEndObject();
     }
 

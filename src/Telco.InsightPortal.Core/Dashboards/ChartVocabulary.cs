@@ -27,6 +27,13 @@ public static class ChartVocabulary
     public static readonly IReadOnlyDictionary<string, FilterOp> Ops = new Dictionary<string, FilterOp>(StringComparer.Ordinal)
     {
         ["eq"] = FilterOp.Eq, ["in"] = FilterOp.In, ["range"] = FilterOp.Range, ["null"] = FilterOp.Null, ["not_null"] = FilterOp.NotNull,
+        ["last"] = FilterOp.Last,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ChartSourceKind> SourceKinds = new Dictionary<string, ChartSourceKind>(StringComparer.Ordinal)
+    {
+        [ChartSource.SnapshotKind] = ChartSourceKind.Snapshot, [ChartSource.PredictionsKind] = ChartSourceKind.Predictions,
+        [ChartSource.RunsKind] = ChartSourceKind.Runs,
     };
 
     public static readonly IReadOnlyDictionary<string, TimeUnit> Units = new Dictionary<string, TimeUnit>(StringComparer.Ordinal)

@@ -1,3 +1,5 @@
 namespace Telco.InsightPortal.Core.Dashboards;
 
-public enum FilterOp { Eq, In, Range, Null, NotNull }
+/// <summary><see cref="Last"/> keeps the rows whose timestamp is at or after a cut-off relative to now (see
+/// <see cref="ChartPeriod"/>).</summary>
+public enum FilterOp { Eq, In, Range, Null, NotNull, Last }

@@ -3,7 +3,8 @@ namespace Telco.InsightPortal.Data.Dashboards;
 /// <summary>
 /// Chart answers over snapshots, kept because a snapshot never changes: keyed by the snapshot id, the hash of the
 /// spec's canonical text (with "latest" already resolved to that id, so both spellings share an entry) and whether the
-/// caller may see PII (a table's columns depend on it). At most <c>capacity</c> entries, the least recently used dropped.
+/// caller may see PII (a table's columns depend on it), and for a chart with a relative window the minute that window
+/// was computed from (so such an answer lives no longer than its minute). At most <c>capacity</c> entries, the least recently used dropped.
 /// </summary>
 internal sealed class ChartResultCache(int capacity)
 {
@@ -11,7 +12,7 @@ internal sealed class ChartResultCache(int capacity)
     private readonly Dictionary<Key, LinkedListNode<(Key Key, ChartResult Result)>> _entries = [];
     private readonly LinkedList<(Key Key, ChartResult Result)> _recent = new();
 
-    public readonly record struct Key(long SnapshotId, string SpecHash, bool CanSeePii);
+    public readonly record struct Key(long SnapshotId, string SpecHash, bool CanSeePii, DateTimeOffset? Minute = null);
 
     public int Count
     {

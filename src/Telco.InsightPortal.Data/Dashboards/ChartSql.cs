@@ -17,20 +17,28 @@ namespace Telco.InsightPortal.Data.Dashboards;
 public sealed class ChartSql
 {
     private readonly StoreProvider _provider;
+    private readonly ChartFrom _from;
     private readonly List<(string Name, object Value)> _parameters = [];
     private readonly List<ChartColumn> _columns = [];
 
     public ChartSql(RowTable table, BoundChart chart, StoreProvider provider, long rowStart, long rowEnd, int rowCap)
+        : this(ChartFrom.Snapshot(table, rowStart, rowEnd), chart, provider, rowCap)
+    {
+    }
+
+    public ChartSql(ChartFrom from, BoundChart chart, StoreProvider provider, int rowCap)
     {
         _provider = provider;
+        _from = from;
         Limit = Math.Min(chart.Spec.Limit ?? rowCap, rowCap);
-        Add("@from", rowStart);
-        Add("@to", rowEnd);
-        var where = new StringBuilder(ChartSqlFragments.SnapshotRange);
-        for (var i = 0; i < chart.Filters.Count; i++) AppendFilter(where, chart.Filters[i], i);
-        Text = chart.IsTable ? TableSql(table, chart, where.ToString())
-            : chart.IsKpi ? KpiSql(table, chart, where.ToString())
-            : GroupedSql(table, chart, where.ToString());
+        foreach (var (name, value) in from.Parameters) Add(name, value);
+        var conditions = new List<string>();
+        if (from.Where is { } source) conditions.Add(source);
+        for (var i = 0; i < chart.Filters.Count; i++) conditions.Add(Filter(chart.Filters[i], i));
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        Text = chart.IsTable ? TableSql(chart, where)
+            : chart.IsKpi ? KpiSql(chart, where)
+            : GroupedSql(chart, where);
     }
 
     public string Text { get; }
@@ -42,26 +50,26 @@ public sealed class ChartSql
 
     public IReadOnlyList<ChartColumn> Columns => _columns;
 
-    private string TableSql(RowTable table, BoundChart chart, string where)
+    private string TableSql(BoundChart chart, string where)
     {
         foreach (var c in chart.TableColumns) _columns.Add(new ChartColumn(c.Name, ChartColumn.Field, c.Type));
         var columns = string.Join(", ", chart.TableColumns.Select(c => Column(c)));
         var order = chart.Sort is { Column: { } sortBy } sort
-            ? $" ORDER BY ({Column(sortBy)} IS NULL), {Column(sortBy)}{Direction(sort.Desc)}, _row_id"
-            : " ORDER BY _row_id";
-        return "SELECT " + columns + " FROM " + table.Name + where + order + LimitClause();
+            ? $" ORDER BY ({Column(sortBy)} IS NULL), {Column(sortBy)}{Direction(sort.Desc)}, {_from.RowOrder}"
+            : " ORDER BY " + _from.RowOrder;
+        return "SELECT " + columns + " FROM " + _from.Table + where + order + LimitClause();
     }
 
-    private string KpiSql(RowTable table, BoundChart chart, string where) =>
-        "SELECT " + string.Join(", ", Measures(chart)) + Source(table, chart, where, null);
+    private string KpiSql(BoundChart chart, string where) =>
+        "SELECT " + string.Join(", ", Measures(chart)) + Source(chart, where, null);
 
     /// <summary>The rows a chart aggregates. SQLite has no percentile function, so for a percentile it ranks each
     /// measure's values within the chart's groups first (a window over the filtered rows, nulls last); the measure
     /// then picks and interpolates the ranks it needs (<see cref="ChartSqlFragments.SqlitePercentile"/>).</summary>
-    private string Source(RowTable table, BoundChart chart, string where, string? partition)
+    private string Source(BoundChart chart, string where, string? partition)
     {
         var ranked = chart.Measures.Select((m, i) => (m, i)).Where(p => IsPercentile(p.m.Agg)).ToList();
-        if (_provider != StoreProvider.Sqlite || ranked.Count == 0) return " FROM " + table.Name + where;
+        if (_provider != StoreProvider.Sqlite || ranked.Count == 0) return " FROM " + _from.Table + where;
         var over = partition is null ? "" : "PARTITION BY " + partition + " ";
         var windows = ranked.Select(p =>
         {
@@ -69,12 +77,13 @@ public sealed class ChartSql
             var i = Number(p.i);
             return $"ROW_NUMBER() OVER ({over}ORDER BY ({column} IS NULL), {column}) AS r{i}, COUNT({column}) OVER ({over.TrimEnd()}) AS n{i}";
         });
-        return " FROM (SELECT t.*, " + string.Join(", ", windows) + " FROM " + table.Name + " t" + where + ") w";
+        // "*" unqualified: the source may be an aliased subquery, which takes no second alias.
+        return " FROM (SELECT *, " + string.Join(", ", windows) + " FROM " + _from.Table + where + ") w";
     }
 
     private static bool IsPercentile(Aggregation agg) => ChartVocabulary.Percentiles.ContainsKey(agg);
 
-    private string GroupedSql(RowTable table, BoundChart chart, string where)
+    private string GroupedSql(BoundChart chart, string where)
     {
         var x = chart.X!;
         var xExpression = XExpression(chart);
@@ -90,7 +99,7 @@ public sealed class ChartSql
             groupBy += ", 2";
         }
         foreach (var m in Measures(chart)) inner.Append(", ").Append(m);
-        inner.Append(Source(table, chart, where, partition)).Append(groupBy);
+        inner.Append(Source(chart, where, partition)).Append(groupBy);
         var keys = new List<string>();
         if (chart.Sort is { } sort)
             keys.Add(sort.Key switch
@@ -147,32 +156,30 @@ public sealed class ChartSql
         _ => m.Column!.Type,
     };
 
-    private void AppendFilter(StringBuilder where, BoundFilter f, int index)
+    private string Filter(BoundFilter f, int index)
     {
         var column = Column(f.Column);
         var prefix = "@f" + Number(index);
-        where.Append(" AND ");
         switch (f.Op)
         {
             case FilterOp.Eq:
-                where.Append(column).Append(" = ").Append(Add(prefix, f.Values[0]));
-                break;
+                return column + " = " + Add(prefix, f.Values[0]);
             case FilterOp.In:
                 var names = f.Values.Select((v, j) => Add(prefix + "_" + Number(j), v));
-                where.Append(column).Append(" IN (").Append(string.Join(", ", names)).Append(')');
-                break;
+                return column + " IN (" + string.Join(", ", names) + ")";
             case FilterOp.Range:
                 var parts = new List<string>();
                 if (f.Min is not null) parts.Add(column + " >= " + Add(prefix + "_min", f.Min));
                 if (f.Max is not null) parts.Add(column + " <= " + Add(prefix + "_max", f.Max));
-                where.Append(string.Join(" AND ", parts));
-                break;
+                return string.Join(" AND ", parts);
+            case FilterOp.Last:
+                // The window is [Min, Max): the cut-off computed by the validator from its clock, never the database's now.
+                var window = column + " >= " + Add(prefix + "_min", f.Min!);
+                return f.Max is null ? window : window + " AND " + column + " < " + Add(prefix + "_max", f.Max);
             case FilterOp.Null:
-                where.Append(column).Append(" IS NULL");
-                break;
+                return column + " IS NULL";
             default:
-                where.Append(column).Append(" IS NOT NULL");
-                break;
+                return column + " IS NOT NULL";
         }
     }
 

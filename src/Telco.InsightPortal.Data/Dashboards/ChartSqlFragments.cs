@@ -7,7 +7,9 @@ namespace Telco.InsightPortal.Data.Dashboards;
 /// ordinals are ever spliced into a chart query.</summary>
 internal static class ChartSqlFragments
 {
-    public const string SnapshotRange = " WHERE _row_id >= @from AND _row_id < @to";
+    public const string SnapshotRange = "_row_id >= @from AND _row_id < @to";
+
+    public const string RowId = "_row_id";
 
     /// <summary>Both dialects have floor(); @w is always a double, so integer columns divide as reals on SQLite too.</summary>
     public const string NumericBin = "floor({0} / @w) * @w";

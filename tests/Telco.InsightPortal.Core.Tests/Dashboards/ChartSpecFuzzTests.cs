@@ -17,6 +17,9 @@ public sealed class ChartSpecFuzzTests
         """{"version":1,"source":{"kind":"snapshot","dataset":"d","snapshot":3},"type":"line","x":{"field":"signup_at","bin":{"unit":"week"}},"measures":[{"field":"MonthlyCharges","agg":"max"}],"sort":{"by":0,"desc":true},"limit":5}""",
         """{"version":1,"source":{"kind":"snapshot","dataset":"d"},"type":"table","filters":[{"field":"signup_at","op":"range","min":"2024-01-01","max":"2024-02-01"},{"field":"customerID","op":"eq","value":"A-1"}],"sort":{"by":"tenure"}}""",
         """{"version":1,"source":{"kind":"snapshot","dataset":"d"},"type":"kpi","measures":[{"agg":"count"},{"field":"Contract","agg":"count_distinct"}]}""",
+        """{"version":1,"source":{"kind":"predictions","deployment":"p"},"type":"kpi","filters":[{"field":"signup_at","op":"last","value":7,"unit":"day"}],"compare":{"previous":7,"unit":"week"}}""",
+        """{"version":1,"source":{"dataset":"d"},"type":"kpi","measures":[{"field":"tenure","agg":"sum"}],"compare":"previous_snapshot"}""",
+        """{"version":1,"source":{"kind":"runs","experiment":"e"},"type":"bar","x":{"field":"Contract"},"filters":[{"field":"signup_at","op":"last","value":3,"unit":"month"}]}""",
     ];
 
     // Pieces that steer mutations into the corners: JSON punctuation, every word of the vocabulary, field names of
@@ -27,7 +30,7 @@ public sealed class ChartSpecFuzzTests
         "\"version\"", "\"source\"", "\"type\"", "\"x\"", "\"bin\"", "\"width\"", "\"unit\"", "\"measures\"", "\"agg\"", "\"group\"", "\"filters\"",
         "\"op\"", "\"value\"", "\"values\"", "\"min\"", "\"max\"", "\"sort\"", "\"by\"", "\"desc\"", "\"limit\"", "\"title\"", "\"latest\"",
         "\"bar\"", "\"kpi\"", "\"table\"", "\"box\"", "\"pie\"", "\"heatmap\"", "\"count\"", "\"sum\"", "\"median\"", "\"in\"", "\"range\"", "\"null\"",
-        "\"day\"", "\"month\"", "\"tenure\"", "\"Contract\"", "\"contract\"", "\"MonthlyCharges\"", "\"signup_at\"", "\"customerID\"", "\"email\"",
+        "\"day\"", "\"month\"", "\"last\"", "\"compare\"", "\"previous\"", "\"previous_snapshot\"", "\"kind\"", "\"predictions\"", "\"runs\"", "\"deployment\"", "\"experiment\"", "3650", "3651", "\"tenure\"", "\"Contract\"", "\"contract\"", "\"MonthlyCharges\"", "\"signup_at\"", "\"customerID\"", "\"email\"",
         "\"'; DROP TABLE x; --\"", "\"2024-13-45\"", "\"2024-01-01T00:00:00Z\"", " ", "\n", "é", "🙂",
     ];
 

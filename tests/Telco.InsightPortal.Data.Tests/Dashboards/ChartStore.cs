@@ -27,11 +27,11 @@ internal sealed class ChartStore(StoreUnderTest store, ChartQueryService charts)
 
     public long SnapshotId { get; private init; }
 
-    public static async Task<ChartStore> CreateAsync(StoreProvider provider, ChartQueryOptions? options = null)
+    public static async Task<ChartStore> CreateAsync(StoreProvider provider, ChartQueryOptions? options = null, TimeProvider? clock = null)
     {
         var s = await StoreUnderTest.CreateAsync(provider);
         var ingest = await s.IngestAsync(Dataset, Csv);
-        return new ChartStore(s, new ChartQueryService(s.Store.Factory, s.Datasets, options)) { SnapshotId = ingest.Snapshot!.Id };
+        return new ChartStore(s, new ChartQueryService(s.Store.Factory, s.Datasets, options, clock)) { SnapshotId = ingest.Snapshot!.Id };
     }
 
     public Task<ChartResult> RunAsync(string specJson, bool canSeePii = false) => charts.RunAsync(specJson, canSeePii);
