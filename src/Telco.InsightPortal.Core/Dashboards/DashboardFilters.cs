@@ -9,8 +9,8 @@ namespace Telco.InsightPortal.Core.Dashboards;
 /// </summary>
 public static class DashboardFilters
 {
-    public static ChartSpec Apply(ChartSpec spec, IReadOnlySet<string> sourceFields, IEnumerable<DashboardFilter> filters) =>
-        Apply(spec, sourceFields, filters.Select(f => new ChartFilter(f.Field, FilterOp.In, Values: f.Values)));
+    /// <summary>A dashboard filter as the piece it adds to a chart.</summary>
+    public static ChartFilter Piece(DashboardFilter filter) => new(filter.Field, FilterOp.In, Values: filter.Values);
 
     /// <summary>Each piece is an <see cref="FilterOp.In"/> or a <see cref="FilterOp.Range"/> filter.</summary>
     public static ChartSpec Apply(ChartSpec spec, IReadOnlySet<string> sourceFields, IEnumerable<ChartFilter> pieces)

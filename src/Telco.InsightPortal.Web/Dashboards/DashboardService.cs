@@ -32,6 +32,17 @@ public sealed class DashboardService(DashboardStore store, IAuthorizationService
             .ToList();
     }
 
+    /// <summary>Dashboards shared with the user's roles or with them by name (not every one an auditor or
+    /// administrator may open), newest first: what the home page offers.</summary>
+    public async Task<IReadOnlyList<DashboardSummary>> SharedWithAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        var user = await UserAsync(principal);
+        return (await ListAsync(principal, ct))
+            .Where(d => d.Shares.Any(s => s.Kind == DashboardShare.Role ? user.Roles.Contains(s.Principal) : string.Equals(s.Principal, user.Name, StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(d => d.Record.UpdatedAt)
+            .ToList();
+    }
+
     public Task<DashboardView> GetAsync(long id, ClaimsPrincipal principal, CancellationToken ct = default) =>
         RequireAsync(id, principal, DashboardAccess.Viewer, ct);
 

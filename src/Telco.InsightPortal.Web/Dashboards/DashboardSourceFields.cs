@@ -1,15 +1,23 @@
 using Telco.InsightPortal.Core.Dashboards;
-using Telco.InsightPortal.Data.Datasets;
+using Telco.InsightPortal.Core.Errors;
+using Telco.InsightPortal.Data.Dashboards;
 
 namespace Telco.InsightPortal.Web.Dashboards;
 
 /// <summary>The field names a chart's source has, so that a dashboard filter is added only to the charts it applies
 /// to. An unknown or deleted source has none (its chart then reports the missing source itself).</summary>
-public sealed class DashboardSourceFields(DatasetStore datasets)
+public sealed class DashboardSourceFields(ChartQueryService charts)
 {
     public async Task<IReadOnlySet<string>> FieldsAsync(ChartSource source, CancellationToken ct)
     {
-        var dataset = await datasets.GetAsync(source.Dataset, ct);
-        return dataset is null ? new HashSet<string>() : dataset.Schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            // Personal-data fields are listed too: whether a filter may use one is the query's decision, per caller.
+            return (await charts.FieldsAsync(source, canSeePii: true, ct)).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+        catch (PortalException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return new HashSet<string>();
+        }
     }
 }

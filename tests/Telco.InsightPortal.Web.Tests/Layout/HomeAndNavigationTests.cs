@@ -24,6 +24,8 @@ public sealed class HomeAndNavigationTests : PortalTestContext
         Services.AddSingleton(new DatasetStore(_store.Factory));
         Services.AddSingleton(new AppCatalog(AppsHosting.Hosted));
         Services.AddSingleton(new AppBindingStore(_store.Factory, new AuditTrail(_store.Factory, TimeProvider.System), TimeProvider.System));
+        Services.AddSingleton(new Data.Dashboards.DashboardStore(_store.Factory, new AuditTrail(_store.Factory, TimeProvider.System), TimeProvider.System));
+        Services.AddScoped<Web.Dashboards.DashboardService>();
     }
 
     protected override async ValueTask DisposeAsyncCore()
@@ -40,7 +42,7 @@ public sealed class HomeAndNavigationTests : PortalTestContext
         var home = Render<Home>();
 
         home.WaitForAssertion(() => Assert.Contains("Nothing shared with you yet", home.Markup));
-        Assert.Equal(["area-apps"], home.FindAll(".area-card").Select(c => c.Id));
+        Assert.Equal(["area-apps", "area-dashboards"], home.FindAll(".area-card").Select(c => c.Id));
         Assert.Empty(home.FindAll("#home-apps"));
         Assert.Contains("in apps (read)", home.Find("#area-tokens").TextContent);
     }
@@ -80,7 +82,7 @@ public sealed class HomeAndNavigationTests : PortalTestContext
         var nav = Render<NavMenu>();
 
         var links = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/data", "/experiments", "/models"], links);
+        Assert.Equal(["/", "/dashboards", "/data", "/experiments", "/models"], links);
         Assert.Empty(nav.FindAll(".mud-nav-link-disabled"));
     }
 

@@ -60,7 +60,7 @@ public partial class DashboardPage
         $"grid-column:{l.X + 1} / span {l.W};grid-row:{l.Y + 1} / span {l.H}");
 
     private IReadOnlyList<ChartFilter> Filters(string chartId) =>
-        [.. _document.Filters.Select(f => new ChartFilter(f.Field, FilterOp.In, Values: f.Values)), .. _cross.Where(c => c.ChartId != chartId).Select(c => c.Filter)];
+        [.. _document.Filters.Select(DashboardFilters.Piece), .. _cross.Where(c => c.ChartId != chartId).Select(c => c.Filter)];
 
     private void Mark(ChartTile chart, ChartMark mark) => _cross = CrossFilters.Add(_cross, chart.Id, ChartSpecParser.Parse(chart.Spec), mark);
 
