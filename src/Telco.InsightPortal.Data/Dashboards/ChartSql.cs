@@ -77,8 +77,10 @@ public sealed class ChartSql
             var i = Number(p.i);
             return $"ROW_NUMBER() OVER ({over}ORDER BY ({column} IS NULL), {column}) AS r{i}, COUNT({column}) OVER ({over.TrimEnd()}) AS n{i}";
         });
-        // "*" unqualified: the source may be an aliased subquery, which takes no second alias.
-        return " FROM (SELECT *, " + string.Join(", ", windows) + " FROM " + _from.Table + where + ") w";
+        // Only the columns the chart reads, unqualified (the source may be an aliased subquery, which takes no second
+        // alias): carrying every column of every row through the window sorts made a box plot 2.5x slower than hand SQL.
+        var read = new[] { chart.X, chart.Group }.Concat(chart.Measures.Select(m => m.Column)).OfType<DatasetColumn>().Select(Column).Distinct();
+        return " FROM (SELECT " + string.Join(", ", read) + ", " + string.Join(", ", windows) + " FROM " + _from.Table + where + ") w";
     }
 
     private static bool IsPercentile(Aggregation agg) => ChartVocabulary.Percentiles.ContainsKey(agg);
