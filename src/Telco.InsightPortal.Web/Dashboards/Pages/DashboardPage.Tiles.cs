@@ -46,7 +46,7 @@ public partial class DashboardPage
         var json = ChartSpecWriter.Write(spec);
         var title = spec.Title ?? "";
         Change(chart is null
-            ? _document with { Charts = [.. _document.Charts, new ChartTile(NewId("c"), title, json, new TileLayout(_document.Charts.Count % 2 * 6, NextRow(), 6, 4))] }
+            ? _document with { Charts = [.. _document.Charts, new ChartTile(NewId("c"), title, json, NewChartPlace())] }
             : _document with { Charts = _document.Charts.Select(c => c.Id == chart.Id ? c with { Spec = json, Title = title } : c).ToList() });
     }
 
@@ -58,6 +58,12 @@ public partial class DashboardPage
         if (await dialog.Result is not { Canceled: false, Data: DashboardFilter filter }) return;
         Change(_document with { Filters = [.. _document.Filters.Where(f => f.Field != filter.Field), filter] });
     }
+
+    /// <summary>Beside the last chart when it leaves the right half of its row free, else on a new row.</summary>
+    private TileLayout NewChartPlace() => _document.Charts.LastOrDefault()?.Layout is { X: 0, W: <= 6 } last
+        && !_document.Charts.Any(c => c.Layout.X >= 6 && c.Layout.Y < last.Y + last.H && c.Layout.Y + c.Layout.H > last.Y)
+        ? new TileLayout(6, last.Y, 6, last.H)
+        : new TileLayout(0, NextRow(), 6, 4);
 
     private int NextRow() => _document.Charts.Select(c => c.Layout).Concat(_document.Texts.Select(t => t.Layout))
         .Select(l => l.Y + l.H).DefaultIfEmpty(0).Max();

@@ -16,7 +16,7 @@ internal static class SeriesFigure
         var layout = PlotLayout.Base(height, legend: series.Count > 1);
         layout.XAxis = [PlotLayout.X(xColumn)];
         layout.YAxis = [PlotLayout.Y(columns.Measures.Count == 1 ? result.Columns[columns.Measures[0]].Name : null)];
-        layout.BarMode = spec.Type == ChartType.BarStacked ? Plotly.Blazor.LayoutLib.BarModeEnum.Stack : Plotly.Blazor.LayoutLib.BarModeEnum.Group;
+        layout.BarMode = spec.Type is ChartType.BarStacked or ChartType.Histogram ? Plotly.Blazor.LayoutLib.BarModeEnum.Stack : Plotly.Blazor.LayoutLib.BarModeEnum.Group;
         // Histogram bins touch: a gap would read as an empty range between them.
         if (spec.Type == ChartType.Histogram) layout.BarGap = 0;
         var traces = series.Select(s => Trace(spec, s, xColumn.Type)).ToList();
