@@ -14,6 +14,8 @@ public static class DashboardsHosting
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddSingleton<DemoDashboards>();
+        builder.Services.AddSingleton<DashboardWarmer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DashboardWarmer>());
         return builder;
     }
 }
