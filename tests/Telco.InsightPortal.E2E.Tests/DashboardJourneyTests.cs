@@ -54,6 +54,10 @@ public sealed class DashboardJourneyTests(BrowserFixture browser, DemoPortal dem
         await bella.WaitForTimeoutAsync(1000);
         await bella.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "demo-dashboard-crossfilter.png"), FullPage = true });
 
+        await bella.Locator("#tile-c1 .dash-drill").ClickAsync();
+        await Assertions.Expect(bella.Locator(".mud-dialog .dash-table tbody tr").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await bella.Locator("#rows-close").ClickAsync();
+
         var download = await bella.RunAndWaitForDownloadAsync(() => bella.Locator("#tile-c2 .dash-csv").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.EndsWith(".csv", download.SuggestedFilename);
