@@ -78,6 +78,13 @@ public sealed class DashboardJourneyTests(BrowserFixture browser, DemoPortal dem
         await Assertions.Expect(bella.Locator(".dash-tile-error")).ToHaveCountAsync(0);
         await bella.WaitForTimeoutAsync(1500);
         await bella.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "demo-dashboard-overview.png"), FullPage = true });
+
+        // The printable page: the portal's chrome and the buttons go, the filters line stays.
+        await bella.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(bella.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(bella.Locator("#print-dashboard")).ToBeHiddenAsync();
+        await Assertions.Expect(bella.Locator("#dashboard-filters")).ToBeVisibleAsync();
+        await bella.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "demo-dashboard-print.png"), FullPage = true });
     }
 
     [Fact]
