@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Telco.InsightPortal.Core.Dashboards;
-using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Data.Dashboards;
+using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Dashboards.Api;
@@ -23,18 +23,7 @@ public static class ChartEndpoints
         return Results.Ok(await charts.RunAsync(spec, canSeePii, http.RequestAborted));
     }
 
-    /// <summary>The body as text, read only up to the spec's size limit: a larger one is refused before it is parsed.</summary>
-    private static async Task<string> ReadSpecAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > ChartSpecLimits.MaxBytes) throw TooLarge();
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[ChartSpecLimits.MaxBytes + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), ct)) > 0) read += n;
-        if (read > ChartSpecLimits.MaxBytes) throw TooLarge();
-        return new string(buffer, 0, read);
-    }
-
-    private static PortalException TooLarge() => PortalException.TooLarge($"A chart spec is at most {ChartSpecLimits.MaxBytes / 1024} KiB.");
+    /// <summary>The body as text, read only up to the spec's size limit: a larger one is refused (413) before it is parsed.</summary>
+    private static async Task<string> ReadSpecAsync(HttpRequest request, CancellationToken ct) =>
+        System.Text.Encoding.UTF8.GetString(await RequestBody.ReadAsync(request, ChartSpecLimits.MaxBytes, $"a chart spec is at most {ChartSpecLimits.MaxBytes / 1024} KiB", ct));
 }
