@@ -280,10 +280,8 @@ public static class ChartSpecParser
         if (e.ValueKind != JsonValueKind.String) throw new ChartSpecException(path, "a string is expected.");
         var text = e.GetString()!;
         if (text.Length > ChartSpecLimits.MaxString) throw new ChartSpecException(path, $"longer than {ChartSpecLimits.MaxString} characters.");
-        // What passes must travel to either store as a parameter: PostgreSQL refuses NUL in text.
-        if (text.Contains('\0')) throw new ChartSpecException(path, "NUL characters are not allowed.");
-        if (ParseException.IndexOfUnpairedSurrogate(text) >= 0) throw new ChartSpecException(path, "an unpaired surrogate is not text.");
-        return text;
+        // What passes must travel to either store as a parameter.
+        return StoredText.Problem(text) is { } problem ? throw new ChartSpecException(path, problem) : text;
     }
 
     /// <summary>A filter value: a string, or a number kept as long when whole.</summary>

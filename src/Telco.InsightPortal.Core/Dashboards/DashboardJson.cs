@@ -37,10 +37,7 @@ internal static class DashboardJson
         if (e.ValueKind != JsonValueKind.String) throw new DashboardException(path, "a string is expected.");
         var text = e.GetString()!;
         if (text.Length > max) throw new DashboardException(path, $"longer than {max} characters.");
-        // Stored in either database: PostgreSQL refuses NUL in text, and half a surrogate pair is not text.
-        if (text.Contains('\0')) throw new DashboardException(path, "NUL characters are not allowed.");
-        if (ParseException.IndexOfUnpairedSurrogate(text) >= 0) throw new DashboardException(path, "an unpaired surrogate is not text.");
-        return text;
+        return StoredText.Problem(text) is { } problem ? throw new DashboardException(path, problem) : text;
     }
 
     public static int Int(Dictionary<string, JsonElement> p, string name, string path, int min, int max, int fallback)
