@@ -50,13 +50,16 @@ public partial class DashboardPage
             : _document with { Charts = _document.Charts.Select(c => c.Id == chart.Id ? c with { Spec = json, Title = title } : c).ToList() });
     }
 
+    /// <summary>While editing, a dashboard filter saved with the document; while reading, cross-filter pieces for this
+    /// view (from no chart, so they apply to every chart with the field).</summary>
     private async Task AddFilterAsync()
     {
         var fields = _document.Charts.Select(c => ChartSpecParser.Parse(c.Spec).Source).Distinct().ToList();
         var parameters = new DialogParameters<FilterDialog> { { d => d.Sources, fields }, { d => d.CanSeePii, _canSeePii } };
-        var dialog = await Dialogs.ShowAsync<FilterDialog>("Add a dashboard filter", parameters);
+        var dialog = await Dialogs.ShowAsync<FilterDialog>(_editing ? "Add a dashboard filter" : "Filter this view", parameters);
         if (await dialog.Result is not { Canceled: false, Data: DashboardFilter filter }) return;
-        Change(_document with { Filters = [.. _document.Filters.Where(f => f.Field != filter.Field), filter] });
+        if (_editing) Change(_document with { Filters = [.. _document.Filters.Where(f => f.Field != filter.Field), filter] });
+        else _cross = [.. _cross, .. filter.Values.Select(v => new CrossFilter("", $"{filter.Field} = {DashboardWords.Value(v)}", new ChartFilter(filter.Field, FilterOp.In, Values: [v])))];
     }
 
     /// <summary>Beside the last chart when it leaves the right half of its row free, else on a new row.</summary>
