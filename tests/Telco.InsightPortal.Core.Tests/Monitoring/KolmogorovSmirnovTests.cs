@@ -101,6 +101,14 @@ public sealed class KolmogorovSmirnovTests
     }
 
     [Fact]
+    public void ThePValueUsesStephensEffectiveNCorrection()
+    {
+        // n = m = 8, D = 0.375: nₑ = 4, λ = (2 + 0.12 + 0.055)·0.375 = 0.815625 and Q(λ) = 0.518942…, summed
+        // separately with 200 terms of the alternating series. Without the correction λ = 0.75 and p = 0.627.
+        Assert.Equal(0.5189425, KolmogorovSmirnov.PValue(0.375, 8, 8), 6);
+    }
+
+    [Fact]
     public void AZeroGapHasPValueOne()
     {
         Assert.Equal(1, KolmogorovSmirnov.PValue(0, 50, 50));
