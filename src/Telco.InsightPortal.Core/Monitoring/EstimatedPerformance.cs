@@ -4,11 +4,12 @@ namespace Telco.InsightPortal.Core.Monitoring;
 /// probabilities are calibrated, label i is positive with probability pᵢ, so the confusion matrix has expected cells
 /// E[TP] = Σ pᵢ·1[pᵢ ≥ t], E[FP] = Σ (1 − pᵢ)·1[pᵢ ≥ t], E[FN] = Σ pᵢ·1[pᵢ &lt; t], E[TN] = Σ (1 − pᵢ)·1[pᵢ &lt; t].</summary>
 /// <remarks>
-/// Precision and recall are ratios of those expectations, not expectations of the ratios (as NannyML does); the two
-/// differ by O(1/n). ROC AUC is <see cref="ExpectedAuc"/>. The bands come from a seeded Monte-Carlo simulation: draw
-/// every label from Bernoulli(pᵢ), compute the realised metrics, repeat <see cref="Simulations"/> times and take the
-/// standard deviation. That is the spread of the metric the labels will reveal, which is what a reader compares the
-/// estimate with; a draw where a metric is undefined (no positive) is left out of that metric's spread.
+/// Precision and recall are ratios of those expectations, as NannyML computes them, not expectations of the ratios;
+/// the two differ by O(1/n). ROC AUC is <see cref="ExpectedAuc"/>. The bands come from a seeded Monte-Carlo
+/// simulation: draw every label from Bernoulli(pᵢ), compute the realised metrics, repeat <see cref="Simulations"/>
+/// times (on at most <see cref="MaxSimulatedRows"/> rows) and take the standard deviation. That is the spread of the
+/// metric the labels will reveal, which is what a reader compares the estimate with; a draw where a metric is
+/// undefined (no positive) is left out of that metric's spread.
 /// </remarks>
 public sealed record EstimatedPerformance(
     int Count, double Threshold, ConfusionCounts ExpectedCounts, MetricEstimate? Accuracy, MetricEstimate? Precision, MetricEstimate? Recall, MetricEstimate? RocAuc)
@@ -16,6 +17,11 @@ public sealed record EstimatedPerformance(
     public const int Simulations = 200;
 
     public const int DefaultSeed = 20261206;
+
+    /// <summary>Above this many rows the bands are simulated on a seeded random subsample of this size and their
+    /// standard deviations scaled by √(subsample / n): every metric here is an average, or a ratio of averages, over
+    /// rows, so its spread shrinks as 1/√n. It keeps a million-row window at 200 × 50,000 draws instead of 2·10⁸.</summary>
+    public const int MaxSimulatedRows = 50_000;
 
     /// <exception cref="ArgumentException">A probability is outside [0, 1] or NaN, the threshold is not a number, or
     /// there are more than <see cref="MonitoringLimits.MaxSampleSize"/> probabilities.</exception>
@@ -47,7 +53,7 @@ public sealed record EstimatedPerformance(
         }
 
         var expected = new ConfusionCounts(tp, fp, tn, fn);
-        var spread = Simulate(p, threshold, seed);
+        var spread = SimulateScaled(p, threshold, seed);
         return new EstimatedPerformance(
             p.Length,
             threshold,
@@ -58,35 +64,68 @@ public sealed record EstimatedPerformance(
             MetricEstimate.From(ExpectedAuc.Of(p), spread.RocAuc));
     }
 
+    private static (double? Accuracy, double? Precision, double? Recall, double? RocAuc) SimulateScaled(double[] p, double threshold, int seed)
+    {
+        if (p.Length <= MaxSimulatedRows)
+        {
+            return Simulate(p, threshold, seed);
+        }
+
+        // A partial Fisher–Yates shuffle: the first MaxSimulatedRows entries become a uniform sample without replacement.
+        var shuffled = (double[])p.Clone();
+        var random = new SplitMix64(~(long)seed);
+        for (var i = 0; i < MaxSimulatedRows; i++)
+        {
+            var j = i + (int)(random.NextDouble() * (shuffled.Length - i));
+            (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
+        }
+
+        var (accuracy, precision, recall, auc) = Simulate(shuffled[..MaxSimulatedRows], threshold, seed);
+        var scale = Math.Sqrt((double)MaxSimulatedRows / p.Length);
+        return (accuracy * scale, precision * scale, recall * scale, auc * scale);
+    }
+
     private static (double? Accuracy, double? Precision, double? Recall, double? RocAuc) Simulate(double[] p, double threshold, int seed)
     {
-        var random = new Random(seed);
         var ranks = RankAuc.AverageRanks(p);
-        var labels = new bool[p.Length];
+        var predicted = p.Select(x => x >= threshold).ToArray();
+        long predictedPositives = predicted.Count(x => x);
+        var random = new SplitMix64(seed);
         var accuracy = new List<double>(Simulations);
         var precision = new List<double>(Simulations);
         var recall = new List<double>(Simulations);
         var auc = new List<double>(Simulations);
         for (var s = 0; s < Simulations; s++)
         {
-            long tp = 0, fp = 0, tn = 0, fn = 0;
+            // Only a few running sums per draw: this loop runs 200 times per simulated row.
+            long tp = 0, fn = 0, positives = 0;
+            var rankSum = 0.0;
             for (var i = 0; i < p.Length; i++)
             {
-                labels[i] = random.NextDouble() < p[i];
-                _ = (p[i] >= threshold, labels[i]) switch
+                if (random.NextDouble() < p[i])
                 {
-                    (true, true) => tp++,
-                    (true, false) => fp++,
-                    (false, false) => tn++,
-                    (false, true) => fn++,
-                };
+                    positives++;
+                    rankSum += ranks[i];
+                    if (predicted[i])
+                    {
+                        tp++;
+                    }
+                    else
+                    {
+                        fn++;
+                    }
+                }
             }
 
-            var counts = new ConfusionCounts(tp, fp, tn, fn);
+            var counts = new ConfusionCounts(tp, predictedPositives - tp, p.Length - predictedPositives - fn, fn);
             AddDefined(accuracy, counts.Accuracy);
             AddDefined(precision, counts.Precision);
             AddDefined(recall, counts.Recall);
-            AddDefined(auc, RankAuc.FromRanks(ranks, labels));
+            long negatives = p.Length - positives;
+            if (positives > 0 && negatives > 0)
+            {
+                auc.Add((rankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives));
+            }
         }
 
         return (StandardDeviation(accuracy), StandardDeviation(precision), StandardDeviation(recall), StandardDeviation(auc));

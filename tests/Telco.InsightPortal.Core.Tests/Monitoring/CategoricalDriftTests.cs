@@ -31,7 +31,7 @@ public sealed class CategoricalDriftTests
     {
         var reference = Repeat(("a", 50), ("b", 50));
         var current = Repeat(("a", 50), ("c", 50));
-        const double e = PopulationStability.EmptyShare;
+        const double e = 1e-4; // the documented empty share
         // a: unchanged; b: 0.5 → ε; c: ε → 0.5.
         var expected = 2 * (0.5 - e) * Math.Log(0.5 / e);
 

@@ -123,6 +123,19 @@ public sealed class EstimatedPerformanceTests
     }
 
     [Fact]
+    public void BandsOfLargeWindowsAreScaledFromASubsampleToTheAnalyticSpread()
+    {
+        // Accuracy is an average of independent Bernoulli outcomes, so its exact standard deviation is
+        // √(Σ pᵢ(1 − pᵢ)) / n; the subsampled simulation must reproduce it, not the subsample's wider spread.
+        var p = Calibrated(new Random(53), 4 * EstimatedPerformance.MaxSimulatedRows);
+        var analytic = Math.Sqrt(p.Sum(x => x * (1 - x))) / p.Length;
+
+        var estimate = EstimatedPerformance.From(p, 0.5);
+
+        Assert.InRange(estimate.Accuracy!.StandardDeviation!.Value, 0.85 * analytic, 1.15 * analytic);
+    }
+
+    [Fact]
     public void UndefinedEstimatesAreNull()
     {
         var estimate = EstimatedPerformance.From([0.1, 0.2, 0.0], 0.5);
