@@ -1,0 +1,7 @@
+namespace Telco.InsightPortal.Core.Monitoring;
+
+public enum FeatureKind
+{
+    Numeric,
+    Categorical,
+}
