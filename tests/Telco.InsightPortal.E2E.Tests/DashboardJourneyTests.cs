@@ -107,6 +107,10 @@ public sealed class DashboardJourneyTests(BrowserFixture browser, DemoPortal dem
         await ChooseAsync(page, "builder-dataset", "telco-churn");
         await ChooseAsync(page, "builder-type", type);
         await ChooseAsync(page, "builder-x", x);
+        await page.Locator("#builder-preview").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog .main-svg").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"demo-dashboard-builder-{type}.png") });
         await page.Locator("#builder-done").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
     }
