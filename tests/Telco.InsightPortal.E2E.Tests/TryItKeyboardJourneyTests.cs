@@ -46,8 +46,21 @@ public sealed class TryItKeyboardJourneyTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(options).ToHaveCountAsync(3);
         var offered = await options.AllInnerTextsAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "try-it-levels-open.png") });
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
+        // An ArrowDown that reaches the list before MudSelect has hooked its keys is lost, and Enter then keeps the
+        // first level (seen once in CI); each attempt re-opens the list with the keyboard if it closed.
+        for (var attempt = 0; attempt < 4 && (await contract.InnerTextAsync()).Trim() == "Month-to-month"; attempt++)
+        {
+            if (await options.CountAsync() == 0)
+            {
+                await contract.FocusAsync();
+                await page.Keyboard.PressAsync("Enter");
+                await options.First.WaitForAsync(new() { Timeout = 3_000 }).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.WaitForTimeoutAsync(300);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(contract).Not.ToHaveTextAsync("Month-to-month", new() { Timeout = 3_000 }).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
         await Assertions.Expect(contract).Not.ToHaveTextAsync("Month-to-month");
         var chosen = (await contract.InnerTextAsync()).Trim();
         await page.Locator("#try-score").FocusAsync();
