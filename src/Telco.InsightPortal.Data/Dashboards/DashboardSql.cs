@@ -43,7 +43,7 @@ internal static class DashboardSql
         FROM dashboard_versions WHERE dashboard_id = @Id ORDER BY version DESC
         """;
 
-    public const string VersionBody = "SELECT body FROM dashboard_versions WHERE dashboard_id = @Id AND version = @Version";
+    public const string VersionDocument = "SELECT name AS Name, body AS Body FROM dashboard_versions WHERE dashboard_id = @Id AND version = @Version";
 
     public const string InsertShare = "INSERT INTO dashboard_shares (dashboard_id, kind, principal, access) VALUES (@Id, @Kind, @Principal, @Access)";
 

@@ -54,11 +54,9 @@ public sealed class DashboardStore(IConnectionFactory factory, IAuditTrail audit
     public Task<DashboardRecord?> RestoreAsync(long id, long version, AuditActor actor, CancellationToken ct = default) =>
         _db.WriteAsync(actor, async (c, tx, entries) =>
         {
-            var old = await c.QuerySingleOrDefaultAsync<string>(Command(DashboardSql.VersionBody, new { Id = id, Version = version }, tx, ct));
-            var name = (await c.QueryAsync<DashboardVersionRecord>(Command(DashboardSql.Versions, new { Id = id }, tx, ct)))
-                .FirstOrDefault(v => v.Version == version)?.Name;
-            if (old is null || name is null) return null;
-            return await SaveInAsync(c, tx, entries, id, name, DashboardDocumentParser.ParseDocument(old), null, actor,
+            var old = await c.QuerySingleOrDefaultAsync<(string Name, string Body)?>(Command(DashboardSql.VersionDocument, new { Id = id, Version = version }, tx, ct));
+            if (old is not { } saved) return null;
+            return await SaveInAsync(c, tx, entries, id, saved.Name, DashboardDocumentParser.ParseDocument(saved.Body), null, actor,
                 "dashboard.restore", $"restored from version {version}", ct);
         }, ct);
 

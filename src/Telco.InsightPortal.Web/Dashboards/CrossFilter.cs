@@ -22,7 +22,7 @@ public static class CrossFilters
             if (value is null) continue;
             var bin = field == spec.X?.Field ? spec.X.Bin : null;
             var filter = bin is null ? new ChartFilter(field, FilterOp.In, Values: [Scalar(value)]) : Range(field, value, bin);
-            if (next.Any(c => c.ChartId == chartId && c.Filter == filter || Same(c.Filter, filter))) continue;
+            if (next.Any(c => Same(c.Filter, filter))) continue;
             next.Add(new CrossFilter(chartId, Label(filter), filter));
         }
         return next;
