@@ -29,19 +29,6 @@ public static partial class DashboardDocumentParser
         return Unicode(() => Document(DashboardJson.Properties(document.RootElement, "$", ["charts", "texts", "filters"])));
     }
 
-    /// <summary>System.Text.Json refuses to read text that is not Unicode (an escaped lone surrogate) as a string.</summary>
-    private static T Unicode<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidOperationException)
-        {
-            throw new DashboardException("$", "it holds text that is not valid Unicode.");
-        }
-    }
-
     private static DashboardDraft Draft(JsonElement root)
     {
         var p = DashboardJson.Properties(root, "$", DraftProperties);
@@ -54,18 +41,10 @@ public static partial class DashboardDocumentParser
         return new DashboardDraft(name, Document(p), baseVersion);
     }
 
-    private static JsonDocument Open(string text)
-    {
-        if (text.Length > DashboardLimits.MaxBytes) throw new DashboardException("$", $"a dashboard is at most {DashboardLimits.MaxBytes / 1024} KiB.");
-        try
-        {
-            return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = DashboardLimits.MaxDepth });
-        }
-        catch (JsonException e)
-        {
-            throw new DashboardException("$", "not valid JSON (" + e.Message.Split('.')[0] + ").");
-        }
-    }
+    private static JsonDocument Open(string text) =>
+        DashboardJson.Reader.Open(text, DashboardLimits.MaxBytes, DashboardLimits.MaxDepth, "a dashboard");
+
+    private static T Unicode<T>(Func<T> read) => DashboardJson.Reader.Unicode(read);
 
     private static DashboardDocument Document(Dictionary<string, JsonElement> p)
     {
