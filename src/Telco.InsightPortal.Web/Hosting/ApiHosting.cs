@@ -1,4 +1,5 @@
 using Telco.InsightPortal.Web.Dashboards.Api;
+using Telco.InsightPortal.Web.Jobs.Api;
 using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Web.Apps.Api;
 using Telco.InsightPortal.Web.Audit.Api;
@@ -38,6 +39,7 @@ public static class ApiHosting
         v1.MapAppApi();
         v1.MapChartApi();
         v1.MapDashboardApi();
+        v1.MapJobApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;
