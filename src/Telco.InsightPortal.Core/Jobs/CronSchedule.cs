@@ -21,6 +21,11 @@ public static partial class CronSchedule
         var quartz = fields.Length == 5 ? FromUnix(fields, path) : trimmed;
         if (fields.Length is < 5 or > 7)
             throw new JobDefinitionException(path, $"'{trimmed}' has {fields.Length} fields; use 5 (Unix: minute hour day month weekday) or 6-7 (Quartz: second first).");
+        // Quartz lets a minute of 99 through; a number past a field's range is a typo, not a schedule.
+        var parts = Whitespace().Split(quartz);
+        foreach (var (field, max, name) in new[] { (0, 59, "second"), (1, 59, "minute"), (2, 23, "hour") })
+            if (field < parts.Length && Number().Matches(parts[field]).Any(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) > max))
+                throw new JobDefinitionException(path, $"'{trimmed}' has a {name} above {max}.");
         try
         {
             _ = new CronExpression(quartz);
@@ -54,4 +59,7 @@ public static partial class CronSchedule
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Digit();
+
+    [GeneratedRegex(@"\d{1,9}")]
+    private static partial Regex Number();
 }

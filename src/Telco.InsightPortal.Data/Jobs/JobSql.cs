@@ -19,6 +19,8 @@ internal static class JobSql
         finished_at AS FinishedAt, outputs AS Outputs, error AS Error, log AS Log
         """;
 
+    public const string SchedulerName = "SELECT name FROM scheduler_identity";
+
     public const string List = "SELECT " + JobColumns + " FROM jobs ORDER BY name";
 
     public const string Get = "SELECT " + JobColumns + " FROM jobs WHERE name = @Name";

@@ -26,6 +26,14 @@ public sealed partial class JobStore(IConnectionFactory factory, IAuditTrail aud
             return jobs.Select(j => new JobSummary(j, last.GetValueOrDefault(j.Name))).ToList();
         }, ct);
 
+    /// <summary>The name Quartz knows this store's scheduler by (migration 0016): the same for every instance on the
+    /// store, different for every store. Read once, synchronously, while Quartz is configured.</summary>
+    public string SchedulerName()
+    {
+        using var connection = factory.Open();
+        return connection.ExecuteScalar<string>(JobSql.SchedulerName)!;
+    }
+
     public Task<JobRecord?> GetAsync(string name, CancellationToken ct = default) =>
         _db.ReadAsync(c => c.QuerySingleOrDefaultAsync<JobRecord>(Command(JobSql.Get, new { Name = name }, null, ct)), ct);
 

@@ -21,7 +21,8 @@ public sealed class JobsHostedService(ISchedulerFactory factory, IOptions<JobsOp
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken);
-        if (!scheduler.IsStarted || scheduler.IsShutdown) return;
+        if (scheduler.IsShutdown) return;
+        // Shut down even when never started: Quartz keeps schedulers in a process-wide repository until then.
         await scheduler.Standby(cancellationToken);
         foreach (var running in await scheduler.GetCurrentlyExecutingJobs(cancellationToken))
             await scheduler.Interrupt(running.FireInstanceId, cancellationToken);

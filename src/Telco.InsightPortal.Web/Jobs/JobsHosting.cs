@@ -15,21 +15,30 @@ public static class JobsHosting
         var services = builder.Services;
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
         services.AddSingleton<JobStore>();
-        services.AddSingleton<JobScheduler>();
+        // Quartz logs through a process-wide provider, and several portals can live in one process (tests): each binds
+        // its own logger factory before it touches Quartz, so none logs through another's disposed one.
+        services.AddSingleton(sp => new JobScheduler(BoundFactory(sp)));
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.AddQuartz((q, sp) => Configure(q, sp));
-        services.AddSingleton<IHostedService, JobsHostedService>();
+        services.AddSingleton<IHostedService>(sp => new JobsHostedService(BoundFactory(sp), sp.GetRequiredService<IOptions<JobsOptions>>(),
+            sp.GetRequiredService<ILogger<JobsHostedService>>()));
         return builder;
+    }
+
+    private static ISchedulerFactory BoundFactory(IServiceProvider sp)
+    {
+        Quartz.Logging.LogContext.SetCurrentLogProvider(sp.GetRequiredService<ILoggerFactory>());
+        return sp.GetRequiredService<ISchedulerFactory>();
     }
 
     private static void Configure(IServiceCollectionQuartzConfigurator q, IServiceProvider sp)
     {
         var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
         var factory = sp.GetRequiredService<IConnectionFactory>();
-        q.SchedulerName = "telco-insight-portal";
+        q.SchedulerName = sp.GetRequiredService<JobStore>().SchedulerName();
         q.SchedulerId = "AUTO";
         q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(1, jobs.MaxConcurrency));
         q.MisfireThreshold = TimeSpan.FromSeconds(60);

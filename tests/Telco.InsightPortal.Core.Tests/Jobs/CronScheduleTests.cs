@@ -26,6 +26,8 @@ public sealed class CronScheduleTests
     [InlineData("* * *")]
     [InlineData("0 0 0 31 2 ? 2020")]
     [InlineData("a b c d e")]
+    [InlineData("99 * * * *")]
+    [InlineData("0 25 * * *")]
     public void BadSchedulesAreRefusedWithAReason(string text) =>
         Assert.Equal("schedule", Assert.Throws<JobDefinitionException>(() => CronSchedule.Normalize(text)).Path);
 

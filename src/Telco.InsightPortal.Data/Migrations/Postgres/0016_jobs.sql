@@ -55,6 +55,11 @@ CREATE TABLE job_run_steps (
     PRIMARY KEY (run_id, idx)
 );
 
+-- The name Quartz knows this store's scheduler by: every instance on this store reads the same name (so they form one
+-- cluster), and portals on different stores in one process (tests) never share Quartz's process-wide scheduler.
+CREATE TABLE scheduler_identity (name TEXT NOT NULL);
+INSERT INTO scheduler_identity (name) VALUES ('portal-' || substr(md5(random()::text || clock_timestamp()::text), 1, 12));
+
 -- The scheduler's own tables: Quartz.NET's ADO.NET job store (clustered on PostgreSQL), with the column names it
 -- reads and writes. Jobs above are the portal's record; these hold Quartz's triggers, fire times and locks.
 CREATE TABLE qrtz_job_details (
