@@ -29,13 +29,21 @@ public sealed class IngestKind(DatasetStore datasets, DatasetIngestService inges
     public async Task<IReadOnlyDictionary<string, object?>> RunAsync(JobStepContext step, CancellationToken ct)
     {
         var name = step.Parameters.RequiredText("dataset");
-        var dataset = await datasets.GetAsync(name, ct) ?? throw new JobStepException($"No dataset named '{name}'; a job appends to an existing dataset.");
-        return step.Parameters.Text("source") switch
+        try
         {
-            "generator" or null => await GenerateAsync(step, dataset, ct),
-            "folder" => await FolderAsync(step, dataset, ct),
-            var other => throw new JobStepException($"Unknown source '{other}': use generator or folder."),
-        };
+            var dataset = await datasets.GetAsync(name, ct) ?? throw new JobStepException($"No dataset named '{name}'; a job appends to an existing dataset.");
+            return step.Parameters.Text("source") switch
+            {
+                "generator" or null => await GenerateAsync(step, dataset, ct),
+                "folder" => await FolderAsync(step, dataset, ct),
+                var other => throw new JobStepException($"Unknown source '{other}': use generator or folder."),
+            };
+        }
+        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+        {
+            // A file cut short says so itself; anything else was cancelled before or inside one all-or-nothing write.
+            throw StepFailures.Cancelled($"nothing was appended to {name}.", e);
+        }
     }
 
     /// <summary>The folder a dataset's files wait in; made on first use.</summary>
@@ -55,15 +63,7 @@ public sealed class IngestKind(DatasetStore datasets, DatasetIngestService inges
             throw new JobStepException(e.Message, e);
         }
         step.Log($"Generating {request.Rows} rows for {dataset.Name} with {dataset.Generator} (seed {request.Seed}, drift {request.Drift.ToString("0.##", CultureInfo.InvariantCulture)}).");
-        IngestResult result;
-        try
-        {
-            result = await ingest.GenerateAsync(dataset.Name, dataset.Generator, request, step.Actor.ToWho(), ct);
-        }
-        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
-        {
-            throw StepFailures.Cancelled($"nothing was appended to {dataset.Name}.", e);
-        }
+        var result = await ingest.GenerateAsync(dataset.Name, dataset.Generator, request, step.Actor.ToWho(), ct);
         if (!result.Committed) throw new JobStepException($"The generated batch was not appended to {dataset.Name}: {result.Message}");
         var snapshot = result.Snapshot!;
         step.Log($"Appended {snapshot.RowsAdded} rows to {dataset.Name} as snapshot {snapshot.Id} (after {Id(snapshot.ParentId)}); {snapshot.TotalRows} rows in all.");

@@ -10,6 +10,8 @@ public static class JobKindsHosting
         s.AddSingleton<IJobKind, PromoteKind>();
         s.AddSingleton<IJobKind, RedeployKind>();
         s.AddSingleton<IJobKind, IngestKind>();
+        s.AddSingleton<IJobKind, TrainKind>();
+        s.AddSingleton<IJobKind, EvaluateKind>();
         return s;
     }
 }

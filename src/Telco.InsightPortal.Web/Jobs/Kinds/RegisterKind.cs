@@ -20,11 +20,11 @@ public sealed class RegisterKind(RegistryStore registry, TrackingStore tracking,
         var runId = step.Parameters.RequiredText("run");
         var model = step.Parameters.RequiredText("model");
         var description = step.Parameters.Text("description");
-        var run = await FinishedRunAsync(tracking, runId, "registered", ct);
-        var source = await StepFailures.RefusedAsync($"Run {runId} cannot be registered",
-            () => Task.FromResult(ModelSources.Resolve($"runs:/{run.Info.RunId}/model", paths.Artifacts)));
         try
         {
+            var run = await FinishedRunAsync(tracking, runId, "registered", ct);
+            var source = await StepFailures.RefusedAsync($"Run {runId} cannot be registered",
+                () => Task.FromResult(ModelSources.Resolve($"runs:/{run.Info.RunId}/model", paths.Artifacts)));
             var version = await StepFailures.RefusedAsync($"Run {runId} was not registered as {model}",
                 () => registry.CreateVersionAsync(model, source, description, Tags(step), step.Actor, ct, createModel: true));
             step.Log($"Registered run {runId} as {model} version {version.Version} (sha256 {version.ModelSha256[..12]}…, snapshot {version.SnapshotId?.ToString(CultureInfo.InvariantCulture) ?? "-"}).");

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Telco.InsightPortal.Core.Audit;
+using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Core.Jobs;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Data.Tracking;
 using Telco.InsightPortal.Serving.Deployments;
 using Telco.InsightPortal.TestSupport;
+using Telco.InsightPortal.Web.Datasets;
+using Telco.InsightPortal.Web.Experiments.Training;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Jobs.Kinds;
 using Telco.InsightPortal.Web.Tests.Registry;
@@ -40,12 +44,17 @@ public sealed class KindsPortal : IAsyncLifetime
 
     /// <summary>Runs one step of <paramref name="kind"/> as the runner would: its parameters resolved against the catalog,
     /// the job's actor, a log.</summary>
-    public async Task<StepRun> RunAsync(string kind, Dictionary<string, object> parameters, CancellationToken ct = default, string job = "nightly")
+    public async Task<StepRun> RunAsync(string kind, Dictionary<string, object> parameters, CancellationToken ct = default, string job = "nightly",
+        Action<string>? onLog = null)
     {
         var runId = Interlocked.Increment(ref _nextRunId);
         var log = new List<string>();
         var step = new JobStepContext(job, runId, 1, kind, new StepParameters(new JobStep(kind, kind, parameters, null), new Dictionary<string, IReadOnlyDictionary<string, object?>>()),
-            JobStepContext.ActorFor(job, runId), line => { lock (log) log.Add(line); });
+            JobStepContext.ActorFor(job, runId), line =>
+            {
+                lock (log) log.Add(line);
+                onLog?.Invoke(line);
+            });
         var implementation = Portal.Services.GetServices<IJobKind>().Single(k => k.Name == kind);
         try
         {
@@ -61,6 +70,22 @@ public sealed class KindsPortal : IAsyncLifetime
     public async Task<long> RegisterAsync(string model) =>
         (await Get<RegistryStore>().CreateVersionAsync(model, ModelSources.Resolve($"runs:/{RunId}/model", Get<PortalPaths>().Artifacts), null, [], Dora,
             createModel: true)).Version;
+
+    /// <summary>A FINISHED run of <paramref name="trainer"/> on <paramref name="dataset"/>'s current snapshot.</summary>
+    public async Task<string> TrainOnAsync(string dataset, string trainer = "logistic")
+    {
+        var runId = await Get<TrainingQueue>().SubmitAsync(new TrainRequestDto(null, dataset, null, null, trainer, null, 42, null, null), Dora);
+        Assert.Equal("FINISHED", await Get<TrainingWorker>().WhenDoneAsync(runId).WaitAsync(TimeSpan.FromMinutes(3)));
+        return runId;
+    }
+
+    /// <summary>A new dataset of <paramref name="rows"/> generated telco rows; its snapshot.</summary>
+    public async Task<long> GenerateAsync(string dataset, int rows, int seed = 1, double drift = 0)
+    {
+        var result = await Get<DatasetIngestService>().GenerateAsync(dataset, "telco-churn", new GeneratorRequest(rows, seed, drift), new Who("dora"), default);
+        Assert.True(result.Committed, result.Message);
+        return result.Snapshot!.Id;
+    }
 
     /// <summary>A run an MLflow client opened in the shared run's experiment and has not ended (RUNNING).</summary>
     public async Task<string> OpenRunAsync()
