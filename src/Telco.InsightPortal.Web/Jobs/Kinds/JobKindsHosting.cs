@@ -12,6 +12,7 @@ public static class JobKindsHosting
         s.AddSingleton<IJobKind, IngestKind>();
         s.AddSingleton<IJobKind, TrainKind>();
         s.AddSingleton<IJobKind, EvaluateKind>();
+        s.AddSingleton<IJobKind, SimulateTrafficKind>();
         return s;
     }
 }
