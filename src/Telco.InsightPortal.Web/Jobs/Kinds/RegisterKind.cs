@@ -7,7 +7,8 @@ using Telco.InsightPortal.Web.Hosting;
 namespace Telco.InsightPortal.Web.Jobs.Kinds;
 
 /// <summary>A finished run's model becomes the next version of a registered model (created if new), tagged with the
-/// job and the job run, in one transaction with its audit entry: a refused version leaves no empty model behind.</summary>
+/// job and the job run, in one transaction with its audit entry: a refused version leaves no empty model behind. A retry
+/// of the same job run finds the version its earlier attempt made rather than making another.</summary>
 public sealed class RegisterKind(RegistryStore registry, TrackingStore tracking, PortalPaths paths) : IJobKind
 {
     public const string JobTag = "job";
@@ -25,6 +26,11 @@ public sealed class RegisterKind(RegistryStore registry, TrackingStore tracking,
             var run = await FinishedRunAsync(tracking, runId, "registered", ct);
             var source = await StepFailures.RefusedAsync($"Run {runId} cannot be registered",
                 () => Task.FromResult(ModelSources.Resolve($"runs:/{run.Info.RunId}/model", paths.Artifacts)));
+            if (await RegisteredByThisRunAsync(step, model, runId, ct) is { } earlier)
+            {
+                step.Log($"Run {runId} was already registered as {model} version {earlier.Version} by an earlier attempt of this job run.");
+                return new Dictionary<string, object?> { ["model"] = earlier.Name, ["version"] = earlier.Version };
+            }
             var version = await StepFailures.RefusedAsync($"Run {runId} was not registered as {model}",
                 () => registry.CreateVersionAsync(model, source, description, Tags(step), step.Actor, ct, createModel: true));
             step.Log($"Registered run {runId} as {model} version {version.Version} (sha256 {version.ModelSha256[..12]}…, snapshot {version.SnapshotId?.ToString(CultureInfo.InvariantCulture) ?? "-"}).");
@@ -33,6 +39,21 @@ public sealed class RegisterKind(RegistryStore registry, TrackingStore tracking,
         catch (OperationCanceledException e) when (ct.IsCancellationRequested)
         {
             throw StepFailures.Cancelled($"run {runId} was not registered.", e);
+        }
+    }
+
+    /// <summary>The version an earlier attempt of the same job run made from the same run: a retry must not make another.</summary>
+    private async Task<ModelVersion?> RegisteredByThisRunAsync(JobStepContext step, string model, string runId, CancellationToken ct)
+    {
+        try
+        {
+            var jobRun = step.RunId.ToString(CultureInfo.InvariantCulture);
+            return (await registry.ListVersionsAsync(model, ct)).FirstOrDefault(v => v.RunId == runId
+                && v.Tags.Contains(new RegistryTag(JobTag, step.Job)) && v.Tags.Contains(new RegistryTag(JobRunTag, jobRun)));
+        }
+        catch (TrackingException e) when (e.ErrorCode is TrackingErrors.NotFound or TrackingErrors.InvalidParameter)
+        {
+            return null; // No such model yet (or a name the registry refuses, which creating it says better).
         }
     }
 

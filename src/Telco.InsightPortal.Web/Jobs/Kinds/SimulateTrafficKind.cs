@@ -168,12 +168,14 @@ public sealed class SimulateTrafficKind(DeploymentStore deployments, PortalKeys 
         return sample;
     }
 
+    private static Dictionary<string, object?> Record(Traffic traffic, object?[] row) => Record(traffic.Schema, traffic.LabelOrdinal, row);
+
     /// <summary>The row as a request carries it: every column by name but the label.</summary>
-    private static Dictionary<string, object?> Record(Traffic traffic, object?[] row)
+    internal static Dictionary<string, object?> Record(DatasetSchema schema, int labelOrdinal, object?[] row)
     {
         var record = new Dictionary<string, object?>(row.Length, StringComparer.Ordinal);
-        foreach (var column in traffic.Schema.Columns)
-            if (column.Ordinal != traffic.LabelOrdinal) record[column.Name] = row[column.Ordinal];
+        foreach (var column in schema.Columns)
+            if (column.Ordinal != labelOrdinal) record[column.Name] = row[column.Ordinal];
         return record;
     }
 

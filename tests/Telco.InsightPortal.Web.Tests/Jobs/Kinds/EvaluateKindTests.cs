@@ -51,6 +51,21 @@ public sealed class EvaluateKindTests(KindsPortal portal)
     }
 
     [Fact]
+    public async Task AChampionTrainedOnOtherDataIsRefusedByName()
+    {
+        var towers = await portal.TrainOnAsync("cell-towers");
+        await portal.Get<Telco.InsightPortal.Data.Registry.RegistryStore>().CreateVersionAsync("eval-towers",
+            Telco.InsightPortal.Data.Registry.ModelSources.Resolve($"runs:/{towers}/model", portal.Get<Telco.InsightPortal.Web.Hosting.PortalPaths>().Artifacts),
+            null, [], KindsPortal.Dora, createModel: true);
+        await portal.DeployAsync("eval-towers", "eval-towers", 1);
+
+        var step = await portal.RunAsync(JobKindCatalog.Evaluate, new() { ["run"] = portal.RunId, ["deployment"] = "eval-towers" });
+
+        Assert.StartsWith("The model of eval-towers version 1 (served by eval-towers) takes column '", step.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("', which the dataset lacks.", step.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownOrUnfinishedRunOrAnUnknownDeploymentIsRefused()
     {
         var open = await portal.OpenRunAsync();

@@ -45,9 +45,9 @@ public sealed class KindsPortal : IAsyncLifetime
     /// <summary>Runs one step of <paramref name="kind"/> as the runner would: its parameters resolved against the catalog,
     /// the job's actor, a log.</summary>
     public async Task<StepRun> RunAsync(string kind, Dictionary<string, object> parameters, CancellationToken ct = default, string job = "nightly",
-        Action<string>? onLog = null)
+        Action<string>? onLog = null, long? jobRunId = null)
     {
-        var runId = Interlocked.Increment(ref _nextRunId);
+        var runId = jobRunId ?? Interlocked.Increment(ref _nextRunId);
         var log = new List<string>();
         var step = new JobStepContext(job, runId, 1, kind, new StepParameters(new JobStep(kind, kind, parameters, null), new Dictionary<string, IReadOnlyDictionary<string, object?>>()),
             JobStepContext.ActorFor(job, runId), line =>

@@ -26,6 +26,20 @@ public sealed class RegisterKindTests(KindsPortal portal)
     }
 
     [Fact]
+    public async Task ARetryOfTheSameJobRunFindsItsVersionInsteadOfMakingAnother()
+    {
+        var first = await portal.RunAsync(JobKindCatalog.Register, new() { ["run"] = portal.RunId, ["model"] = "reg-retry" }, jobRunId: 4242);
+        var retry = await portal.RunAsync(JobKindCatalog.Register, new() { ["run"] = portal.RunId, ["model"] = "reg-retry" }, jobRunId: 4242);
+        var next = await portal.RunAsync(JobKindCatalog.Register, new() { ["run"] = portal.RunId, ["model"] = "reg-retry" }, jobRunId: 4243);
+
+        Assert.Equal(1L, first["version"]);
+        Assert.Equal(1L, retry["version"]);
+        Assert.Equal(2L, next["version"]);
+        Assert.Equal(2, (await Registry.ListVersionsAsync("reg-retry", Ct)).Count);
+        Assert.Contains(retry.Log, l => l.Contains("already registered as reg-retry version 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnUnknownRunFailsAndCreatesNoModel()
     {
         var step = await portal.RunAsync(JobKindCatalog.Register, new() { ["run"] = "0123456789abcdef0123456789abcdef", ["model"] = "reg-ghost" });

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Telco.InsightPortal.Core.Data.Generators;
 using Telco.InsightPortal.Core.Jobs;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Serving.Deployments;
+using Telco.InsightPortal.Web.Jobs.Kinds;
 
 namespace Telco.InsightPortal.Web.Tests.Jobs.Kinds;
 
@@ -28,6 +30,20 @@ public sealed class SimulateTrafficKindTests(KindsPortal portal)
         Assert.Equal(20, predictions.Count(r => r.TrueLabel is not null));
         Assert.Contains(step.Log, l => l.StartsWith("40/40 rows sent", StringComparison.Ordinal));
         Assert.Contains(step.Log, l => l.Contains("Posted 20 delayed labels", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARequestCarriesEveryColumnButTheLabel()
+    {
+        var generator = new TelcoChurnGenerator();
+        var row = generator.Generate(new GeneratorRequest(1, 1)).Single();
+        var label = generator.Schema.Label!;
+
+        var record = SimulateTrafficKind.Record(generator.Schema, label.Ordinal, row);
+
+        Assert.Equal(generator.Schema.Columns.Count - 1, record.Count);
+        Assert.DoesNotContain(label.Name, record.Keys);
+        Assert.Equal(row[generator.Schema.Find("tenure")!.Ordinal], record["tenure"]);
     }
 
     [Fact]
