@@ -67,7 +67,10 @@ public sealed class EvaluateKind(TrackingStore tracking, DeploymentStore deploym
                              $"fewer than {MinPerClass} of each: evaluating on the whole snapshot instead.");
                     scores = await ScoreAsync(dataset, snapshot, null, label, challenger, champion, ct);
                 }
-                else step.Log($"Evaluating on the rows snapshot {snapshot.Id} added over snapshot {parent.Id}.");
+                else
+                {
+                    step.Log($"Evaluating on the rows snapshot {snapshot.Id} added over snapshot {parent.Id}.");
+                }
             }
             if (scores.Positives == 0 || scores.Negatives == 0)
                 throw new JobStepException($"The evaluation rows of {dataset.Name} snapshot {snapshot.Id} hold only one class ({scores.Positives} positive, {scores.Negatives} negative); ROC AUC needs both.");

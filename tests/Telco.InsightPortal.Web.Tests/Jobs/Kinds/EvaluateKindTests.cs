@@ -28,10 +28,7 @@ public sealed class EvaluateKindTests(KindsPortal portal)
     {
         await portal.GenerateAsync("eval-inc", 300);
         var championRun = await portal.TrainOnAsync("eval-inc");
-        await portal.Get<Telco.InsightPortal.Data.Registry.RegistryStore>().CreateVersionAsync("eval-inc",
-            Telco.InsightPortal.Data.Registry.ModelSources.Resolve($"runs:/{championRun}/model", portal.Get<Telco.InsightPortal.Web.Hosting.PortalPaths>().Artifacts),
-            null, [], KindsPortal.Dora, createModel: true);
-        await portal.DeployAsync("eval-inc", "eval-inc", 1);
+        await portal.DeployAsync("eval-inc", "eval-inc", await portal.RegisterAsync("eval-inc", championRun));
         // A drifted batch, and a challenger trained on everything including it.
         await portal.GenerateAsync("eval-inc", 500, seed: 2, drift: 0.8);
         var challengerRun = await portal.TrainOnAsync("eval-inc", "fasttree");
@@ -54,10 +51,7 @@ public sealed class EvaluateKindTests(KindsPortal portal)
     public async Task AChampionTrainedOnOtherDataIsRefusedByName()
     {
         var towers = await portal.TrainOnAsync("cell-towers");
-        await portal.Get<Telco.InsightPortal.Data.Registry.RegistryStore>().CreateVersionAsync("eval-towers",
-            Telco.InsightPortal.Data.Registry.ModelSources.Resolve($"runs:/{towers}/model", portal.Get<Telco.InsightPortal.Web.Hosting.PortalPaths>().Artifacts),
-            null, [], KindsPortal.Dora, createModel: true);
-        await portal.DeployAsync("eval-towers", "eval-towers", 1);
+        await portal.DeployAsync("eval-towers", "eval-towers", await portal.RegisterAsync("eval-towers", towers));
 
         var step = await portal.RunAsync(JobKindCatalog.Evaluate, new() { ["run"] = portal.RunId, ["deployment"] = "eval-towers" });
 

@@ -66,9 +66,9 @@ public sealed class KindsPortal : IAsyncLifetime
         }
     }
 
-    /// <summary>The shared run registered as a new version of <paramref name="model"/>.</summary>
-    public async Task<long> RegisterAsync(string model) =>
-        (await Get<RegistryStore>().CreateVersionAsync(model, ModelSources.Resolve($"runs:/{RunId}/model", Get<PortalPaths>().Artifacts), null, [], Dora,
+    /// <summary>A run (by default the shared one) registered as a new version of <paramref name="model"/>.</summary>
+    public async Task<long> RegisterAsync(string model, string? runId = null) =>
+        (await Get<RegistryStore>().CreateVersionAsync(model, ModelSources.Resolve($"runs:/{runId ?? RunId}/model", Get<PortalPaths>().Artifacts), null, [], Dora,
             createModel: true)).Version;
 
     /// <summary>A FINISHED run of <paramref name="trainer"/> on <paramref name="dataset"/>'s current snapshot.</summary>

@@ -29,7 +29,7 @@ public sealed class PipelineOfKindsTests(KindsPortal portal)
     public async Task IngestTrainEvaluateRegisterPromoteRedeployAndTrafficChainThroughTheirOutputs()
     {
         await portal.GenerateAsync("pipe-churn", 300);
-        await portal.DeployAsync("pipe-churn", "pipe-churn", await RegisterAsync(await portal.TrainOnAsync("pipe-churn")));
+        await portal.DeployAsync("pipe-churn", "pipe-churn", await portal.RegisterAsync("pipe-churn", await portal.TrainOnAsync("pipe-churn")));
 
         var outputs = await RunAsync(JobDefinitionParser.Parse(Retrain), runId: 77);
 
@@ -66,10 +66,6 @@ public sealed class PipelineOfKindsTests(KindsPortal portal)
         }
         return outputs;
     }
-
-    private async Task<long> RegisterAsync(string runId) =>
-        (await portal.Get<RegistryStore>().CreateVersionAsync("pipe-churn", ModelSources.Resolve($"runs:/{runId}/model", portal.Get<Web.Hosting.PortalPaths>().Artifacts),
-            null, [], KindsPortal.Dora, Ct, createModel: true)).Version;
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 }
