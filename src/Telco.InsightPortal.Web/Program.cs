@@ -33,6 +33,7 @@ await app.MigrateStoreAsync();
 await app.Services.GetRequiredService<BootstrapAdmin>().RunAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoDashboards>().SeedAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<DemoJobs>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();

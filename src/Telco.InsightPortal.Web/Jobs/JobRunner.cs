@@ -125,7 +125,12 @@ public sealed class JobRunner(JobStore store, JobScheduler scheduler, IEnumerabl
                 outputs[step.Name] = result;
                 await FinishStepAsync(run, current, JobRunStatus.Succeeded, JobOutputs.Write(result), null);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                // Cancelled, timed out or shutting down: the caller words which; kinds may wrap the cancellation.
+                throw new OperationCanceledException($"Step '{step.Name}' was stopped.", ct);
+            }
+            catch (Exception e)
             {
                 var reason = e is JobStepException or Core.Errors.PortalException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 current.Log.Append("Failed: " + reason);

@@ -3,6 +3,7 @@ using Quartz;
 using Telco.InsightPortal.Data.Jobs;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Web.Hosting;
+using Telco.InsightPortal.Web.Jobs.Kinds;
 
 namespace Telco.InsightPortal.Web.Jobs;
 
@@ -21,6 +22,8 @@ public static class JobsHosting
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobSweeper>();
+        services.AddSingleton<DemoJobs>();
+        services.AddJobKinds();
         services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.AddQuartz((q, sp) => Configure(q, sp));
         services.AddSingleton<IHostedService>(sp => new JobsHostedService(BoundFactory(sp), sp.GetRequiredService<IOptions<JobsOptions>>(),

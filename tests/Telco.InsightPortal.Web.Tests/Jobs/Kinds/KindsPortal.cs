@@ -33,7 +33,7 @@ public sealed class KindsPortal : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Portal = await PortalFactory.CreateAsync(services: s => s.AddJobKinds());
+        Portal = await PortalFactory.CreateAsync();
         Portal.StartKestrel();
         RunId = await Portal.TrainAsync();
     }
