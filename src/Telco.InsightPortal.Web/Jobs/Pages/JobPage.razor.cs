@@ -15,7 +15,7 @@ namespace Telco.InsightPortal.Web.Jobs.Pages;
 public sealed partial class JobPage : IDisposable
 {
     private const int PageSize = 25;
-    private readonly List<BreadcrumbItem> _crumbs = [new("Jobs", "/jobs")];
+    private List<BreadcrumbItem> _crumbs = [];
     private readonly CancellationTokenSource _closed = new();
     private JobRecord? _record;
     private JobDefinition? _job;
@@ -37,6 +37,7 @@ public sealed partial class JobPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        _crumbs = [new("Jobs", "/jobs"), new(Name, null, disabled: true)];
         _canWrite = (await Authorization.AuthorizeAsync((await Auth).User, Policies.JobsWrite)).Succeeded;
         await LoadAsync();
         _ = RefreshWhileActiveAsync();
