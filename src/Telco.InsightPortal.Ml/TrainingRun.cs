@@ -45,10 +45,10 @@ internal sealed class TrainingRun(TrainingRequest request, DatasetColumn label, 
         var trainRows = split.TrainAndValidation;
         var trainView = new TableDataView(_table, trainRows);
         var model = Fit(spec, parameters, trainView);
-        var calibration = crossValidation is null ? null : HeldOutCalibration.Assess(_ml, crossValidation);
+        var calibration = crossValidation is null ? null : HeldOutCalibration.Assess(_ml, crossValidation.FirstRepeat());
         if (calibration is { Helps: true })
         {
-            var (scores, scoreLabels) = crossValidation!.OutOfFold(trainRows);
+            var (scores, scoreLabels) = crossValidation!.FirstRepeat().OutOfFold(trainRows);
             model = HeldOutCalibration.Append(_ml, model, scores, scoreLabels) ?? model;
         }
 

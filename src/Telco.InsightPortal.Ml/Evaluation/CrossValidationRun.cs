@@ -4,6 +4,12 @@ namespace Telco.InsightPortal.Ml.Evaluation;
 /// raw scores and labels, for calibration.</summary>
 internal sealed record CrossValidationRun(IReadOnlyList<FoldMetrics> Folds, CrossValidationEstimate Estimate, IReadOnlyList<HeldOutFold> HeldOut)
 {
+    /// <summary>The folds of the first repeat only. The time budget may stop later repeats, so what the model is built
+    /// from (its recalibration) uses the one repeat that always completes: the same seed gives the same model however
+    /// busy the machine is.</summary>
+    public CrossValidationRun FirstRepeat() =>
+        this with { Folds = Folds.Where(f => f.Repeat == 1).ToList(), HeldOut = HeldOut.Where(f => f.Repeat == 1).ToList() };
+
     /// <summary>The out-of-fold scores and labels of the <paramref name="allowed"/> rows only (ascending); a row comes
     /// once per repeat.</summary>
     public (float[] Scores, bool[] Labels) OutOfFold(int[] allowed)
