@@ -19,7 +19,7 @@ public sealed class DashboardFuzzTests
         var accepted = 0;
         for (var i = 0; i < 4_000; i++)
         {
-            var text = Mutated(random, DashboardDocumentParserTests.Full.Replace("SPEC", DashboardDocumentParserTests.Spec));
+            var text = JsonMutations.Mutated(random, DashboardDocumentParserTests.Full.Replace("SPEC", DashboardDocumentParserTests.Spec), Pieces);
             try
             {
                 var draft = DashboardDocumentParser.ParseDraft(text);
@@ -37,21 +37,5 @@ public sealed class DashboardFuzzTests
             }
         }
         Assert.InRange(accepted, 50, 3_950);
-    }
-
-    private static string Mutated(Random random, string seed)
-    {
-        var text = seed;
-        for (var n = random.Next(1, 4); n > 0; n--)
-        {
-            var at = random.Next(text.Length);
-            text = random.Next(3) switch
-            {
-                0 => text.Remove(at, Math.Min(random.Next(1, 6), text.Length - at)),
-                1 => text.Insert(at, Pieces[random.Next(Pieces.Length)]),
-                _ => text.Remove(at, 1).Insert(at, Pieces[random.Next(Pieces.Length)]),
-            };
-        }
-        return text;
     }
 }

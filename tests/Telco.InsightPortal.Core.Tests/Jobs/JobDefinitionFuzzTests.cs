@@ -19,7 +19,7 @@ public sealed class JobDefinitionFuzzTests
         var accepted = 0;
         for (var i = 0; i < 4_000; i++)
         {
-            var text = Mutated(random, JobDefinitionParserTests.Pipeline);
+            var text = JsonMutations.Mutated(random, JobDefinitionParserTests.Pipeline, Pieces);
             try
             {
                 var written = JobDefinitionWriter.Write(JobDefinitionParser.Parse(text));
@@ -36,21 +36,5 @@ public sealed class JobDefinitionFuzzTests
             }
         }
         Assert.InRange(accepted, 50, 3_950);
-    }
-
-    private static string Mutated(Random random, string seed)
-    {
-        var text = seed;
-        for (var n = random.Next(1, 4); n > 0; n--)
-        {
-            var at = random.Next(text.Length);
-            text = random.Next(3) switch
-            {
-                0 => text.Remove(at, Math.Min(random.Next(1, 6), text.Length - at)),
-                1 => text.Insert(at, Pieces[random.Next(Pieces.Length)]),
-                _ => text.Remove(at, 1).Insert(at, Pieces[random.Next(Pieces.Length)]),
-            };
-        }
-        return text;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Jobs;
@@ -38,21 +37,12 @@ internal sealed class JobCluster : IAsyncDisposable
     {
         var store = await TestStore.CreateAsync(provider);
         await store.CreateUserAsync("dora", Roles.DataScientist);
-        return new JobCluster(store, new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Portal"] = store.ConnectionString,
-            ["Portal:DataDir"] = store.Directory,
-            ["Portal:Demo:Enabled"] = "false",
-            ["Portal:Bootstrap:AdminPassword"] = PortalFactory.AdminPassword,
-            ["Portal:Security:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Audit:CheckpointKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Auth:SignInPerMinute"] = "1000",
-            ["Jobs:HeartbeatSeconds"] = "1",
-            ["Jobs:StaleAfterSeconds"] = "20",
-            ["Jobs:SweepSeconds"] = "2",
-            ["Jobs:ClusterCheckinSeconds"] = "2",
-        });
+        var settings = InstanceSettings.For(store);
+        settings["Jobs:HeartbeatSeconds"] = "1";
+        settings["Jobs:StaleAfterSeconds"] = "20";
+        settings["Jobs:SweepSeconds"] = "2";
+        settings["Jobs:ClusterCheckinSeconds"] = "2";
+        return new JobCluster(store, settings);
     }
 
     /// <summary>Starts an instance and waits until its scheduler runs.</summary>

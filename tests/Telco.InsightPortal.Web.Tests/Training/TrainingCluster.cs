@@ -40,17 +40,7 @@ internal sealed class TrainingCluster : IAsyncDisposable
         var store = await TestStore.CreateAsync(StoreProvider.Postgres);
         await store.CreateUserAsync("dora", Roles.DataScientist);
         await store.CreateUserAsync("carl", Roles.DataScientist);
-        var all = new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = "Postgres",
-            ["ConnectionStrings:Portal"] = store.ConnectionString,
-            ["Portal:DataDir"] = store.Directory,
-            ["Portal:Demo:Enabled"] = "false",
-            ["Portal:Bootstrap:AdminPassword"] = PortalFactory.AdminPassword,
-            ["Portal:Security:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Audit:CheckpointKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Auth:SignInPerMinute"] = "1000",
-        };
+        var all = InstanceSettings.For(store);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return new TrainingCluster(store, all);
     }
