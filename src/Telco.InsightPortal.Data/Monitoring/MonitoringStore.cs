@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Telco.InsightPortal.Core.Data;
+using Telco.InsightPortal.Core.Monitoring;
+using Telco.InsightPortal.Data.Datasets;
+using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Data.Store;
+
+namespace Telco.InsightPortal.Data.Monitoring;
+
+/// <summary>
+/// Reads what monitoring shows, aggregated in the database: per-window traffic, latency percentiles, realised metrics
+/// and probability histograms of a deployment's log, and per-feature counts of a training snapshot and of a range of
+/// logged inputs. Nothing here returns rows of the log or of a snapshot: every answer is a count per window and bin.
+/// Reading never writes; the training side is kept in memory per snapshot id (snapshots are immutable).
+/// </summary>
+public sealed class MonitoringStore(IConnectionFactory factory)
+{
+    /// <summary>Rows logged before migration 0009 took their created_at a moment after their id: key ranges reach this far
+    /// past their ends and created_at trims them exactly (as DeploymentStore's windows do).</summary>
+    private const long IdSlackMilliseconds = 60_000;
+
+    private readonly ConcurrentDictionary<long, Task<TrainingReference?>> _references = new();
+
+    public StoreProvider Provider => factory.Provider;
+
+    public async Task<IReadOnlyList<PredictionLayoutRecord>> LayoutsAsync(long deploymentId, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return (await c.QueryAsync<PredictionLayoutRecord>(new CommandDefinition(MonitoringSql.Layouts, new { Id = deploymentId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Per-window figures of the deployment over <paramref name="range"/>: four grouped queries on one connection.</summary>
+    public async Task<MetricRows> MetricsAsync(long deploymentId, WindowedRange range, CancellationToken ct = default)
+    {
+        var p = LogParameters(deploymentId, range);
+        await using var c = await factory.OpenAsync(ct);
+        var minutes = await c.QueryAsync<MinuteRow>(new CommandDefinition(MonitoringSql.Minutes, p, cancellationToken: ct));
+        var histogram = await c.QueryAsync<HistogramRow>(new CommandDefinition(MonitoringSql.Histogram(Provider), p, cancellationToken: ct));
+        var labelled = await c.QueryAsync<LabelledRow>(new CommandDefinition(MonitoringSql.Labelled(Provider), p, cancellationToken: ct));
+        var latency = await c.QueryAsync<LatencyRow>(new CommandDefinition(MonitoringSql.Latency(Provider), p, cancellationToken: ct));
+        var layouts = await c.QueryAsync<PredictionLayoutRecord>(new CommandDefinition(MonitoringSql.Layouts, new { Id = deploymentId }, cancellationToken: ct));
+        return new MetricRows(minutes.AsList(), histogram.AsList(), labelled.AsList(), latency.AsList(), layouts.AsList());
+    }
+
+    /// <summary>The training snapshot's features, counted once per snapshot id and kept. Null when the snapshot does not
+    /// exist. Features are the dataset's columns in the Feature role typed as numbers (Integer, Real) or text.</summary>
+    public Task<TrainingReference?> ReferenceAsync(long snapshotId, CancellationToken ct = default)
+    {
+        var task = _references.GetOrAdd(snapshotId, id => LoadReferenceAsync(id, CancellationToken.None));
+        // A failed load must not be kept: the next call tries again.
+        if (task.IsFaulted || task.IsCanceled) _references.TryRemove(new KeyValuePair<long, Task<TrainingReference?>>(snapshotId, task));
+        return task.WaitAsync(ct);
+    }
+
+    private async Task<TrainingReference?> LoadReferenceAsync(long snapshotId, CancellationToken ct)
+    {
+        try
+        {
+            await using var c = await factory.OpenAsync(ct);
+            var snapshot = await c.QuerySingleOrDefaultAsync<(long DatasetId, long RowStart, long RowEnd)>(
+                new CommandDefinition(MonitoringSql.Snapshot, new { Id = snapshotId }, cancellationToken: ct));
+            if (snapshot.DatasetId == 0) return null;
+            var columns = (await c.QueryAsync<ColumnRow>(new CommandDefinition(DatasetSql.ListColumns, new { snapshot.DatasetId }, cancellationToken: ct)))
+                .Select(r => r.ToColumn()).Where(col => col.Role == ColumnRole.Feature && col.Type != ColumnType.Timestamp).ToList();
+            var features = new List<ReferenceFeature>();
+            foreach (var column in columns)
+            {
+                features.Add(column.Type == ColumnType.Text
+                    ? await ReferenceCategoriesAsync(c, snapshot.DatasetId, column, snapshot.RowStart, snapshot.RowEnd, ct)
+                    : await ReferenceNumbersAsync(c, snapshot.DatasetId, column, snapshot.RowStart, snapshot.RowEnd, ct));
+            }
+            return new TrainingReference(snapshotId, snapshot.DatasetId, snapshot.RowEnd - snapshot.RowStart, features);
+        }
+        catch
+        {
+            _references.TryRemove(snapshotId, out _);
+            throw;
+        }
+    }
+
+    private static async Task<ReferenceFeature> ReferenceCategoriesAsync(DbConnection c, long datasetId, DatasetColumn column, long rowStart, long rowEnd,
+        CancellationToken ct)
+    {
+        var rows = await c.QueryAsync<(string? C, long N)>(new CommandDefinition(MonitoringSql.ReferenceCategories(datasetId, column.Ordinal),
+            new { RowStart = rowStart, RowEnd = rowEnd }, cancellationToken: ct));
+        return new ReferenceFeature(column.Name, FeatureKind.Categorical, column.Ordinal, null, null, [.. rows.Select(r => (r.C, r.N))]);
+    }
+
+    private async Task<ReferenceFeature> ReferenceNumbersAsync(DbConnection c, long datasetId, DatasetColumn column, long rowStart, long rowEnd,
+        CancellationToken ct)
+    {
+        var n = await c.ExecuteScalarAsync<long>(new CommandDefinition(MonitoringSql.ReferenceCount(datasetId, column.Ordinal), new { RowStart = rowStart, RowEnd = rowEnd }, cancellationToken: ct));
+        if (n == 0) return new ReferenceFeature(column.Name, FeatureKind.Numeric, column.Ordinal, null, [], null);
+        // Quantiles as percentile_cont computes them: position q·(n − 1), between the two nearest ranks.
+        var positions = NumericBins.Levels.Select(q => q * (n - 1)).ToArray();
+        var ranks = positions.SelectMany(h => new[] { (long)Math.Floor(h), Math.Min(n - 1, (long)Math.Floor(h) + 1) }).Distinct().ToArray();
+        var values = (await c.QueryAsync<(long I, double V)>(new CommandDefinition(MonitoringSql.ReferenceRanks(Provider, datasetId, column.Ordinal),
+            new { RowStart = rowStart, RowEnd = rowEnd, Ranks = ranks }, cancellationToken: ct))).ToDictionary(r => r.I, r => r.V);
+        var quantiles = positions.Select(h =>
+        {
+            var lo = (long)Math.Floor(h);
+            var fraction = h - lo;
+            var (a, b) = (values[lo], values[Math.Min(n - 1, lo + 1)]);
+            return fraction == 0 || a == b ? a : a * (1 - fraction) + b * fraction;
+        }).ToList();
+        var bins = NumericBins.FromQuantiles(quantiles);
+        var parameters = new DynamicParameters(new { RowStart = rowStart, RowEnd = rowEnd });
+        for (var i = 0; i < bins.Edges.Count; i++) parameters.Add("e" + i.ToString(CultureInfo.InvariantCulture), bins.Edges[i]);
+        var counts = new long[bins.Edges.Count + 1];
+        foreach (var (b, count) in await c.QueryAsync<(int B, long N)>(new CommandDefinition(
+                     MonitoringSql.ReferenceBins(datasetId, column.Ordinal, bins.Edges.Count), parameters, cancellationToken: ct)))
+            counts[b] = count;
+        return new ReferenceFeature(column.Name, FeatureKind.Numeric, column.Ordinal, bins, counts, null);
+    }
+
+    /// <summary>Counts per window, feature and bin or category of the deployment's logged inputs over
+    /// <paramref name="range"/>, for the features of <paramref name="reference"/> that at least one layout carries
+    /// (each found by name in each layout). One statement; no row of the log leaves the database.</summary>
+    public async Task<IReadOnlyList<WindowCount>> WindowCountsAsync(long deploymentId, WindowedRange range, IReadOnlyList<ReferenceFeature> features,
+        IReadOnlyList<PredictionLayoutRecord> layouts, CancellationToken ct = default)
+    {
+        if (features.Count == 0 || layouts.Count == 0) return [];
+        var names = layouts.Select(l => JsonSerializer.Deserialize<string[]>(l.Columns) ?? []).ToList();
+        var planned = features.Select(f => new PlannedFeature(
+            f.Kind == FeatureKind.Numeric ? f.Bins?.Edges.Count ?? 0 : null,
+            [.. names.Select(n => Array.IndexOf(n, f.Name))])).ToList();
+        var parameters = new DynamicParameters(LogParameters(deploymentId, range));
+        for (var k = 0; k < layouts.Count; k++) parameters.Add("l" + k.ToString(CultureInfo.InvariantCulture), layouts[k].Id);
+        for (var f = 0; f < features.Count; f++)
+        {
+            if (features[f].Bins is not { } bins) continue;
+            for (var e = 0; e < bins.Edges.Count; e++)
+                parameters.Add($"f{f.ToString(CultureInfo.InvariantCulture)}e{e.ToString(CultureInfo.InvariantCulture)}", bins.Edges[e]);
+        }
+        await using var c = await factory.OpenAsync(ct);
+        var sql = MonitoringSql.WindowCounts(Provider, planned, layouts.Count);
+        return (await c.QueryAsync<WindowCount>(new CommandDefinition(sql, parameters, commandTimeout: 300, cancellationToken: ct))).AsList();
+    }
+
+    private object LogParameters(long deploymentId, WindowedRange range) => new
+    {
+        Id = deploymentId, range.From, range.To, range.Width,
+        FromMinute = Ceiling(range.From, 60_000), ToMinute = Ceiling(range.To, 60_000),
+        FromKey = PredictionIds.ToStore(PredictionIds.Bound(Math.Max(0, range.From - IdSlackMilliseconds)), Provider),
+        ToKey = PredictionIds.ToStore(PredictionIds.Bound(range.To > long.MaxValue - IdSlackMilliseconds ? long.MaxValue : range.To + IdSlackMilliseconds), Provider),
+    };
+
+    private static long Ceiling(long value, long unit) => value / unit + (value % unit > 0 ? 1 : 0);
+}
