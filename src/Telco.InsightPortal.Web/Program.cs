@@ -7,6 +7,7 @@ using Telco.InsightPortal.Web.Demo;
 using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
+using Telco.InsightPortal.Web.Monitoring;
 using Telco.InsightPortal.Web.Registry;
 using Telco.InsightPortal.Web.Security.Api;
 using Telco.InsightPortal.Web.Security;
@@ -24,6 +25,7 @@ builder.AddAdmin();
 builder.AddDeployments();
 builder.AddApps();
 builder.AddDashboards();
+builder.AddMonitoring();
 builder.AddDemoModels();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapPortalUi();
 app.MapPortalApi();
 app.MapAccountEndpoints();
 app.MapDeployments();
+app.MapMonitoring();
 app.PrintUrlsWhenStarted();
 app.Run();
 
