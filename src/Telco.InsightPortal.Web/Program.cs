@@ -36,9 +36,9 @@ await app.Services.GetRequiredService<DemoDashboards>().SeedAsync(app.Lifetime.A
 app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();
+app.MapMonitoring();
 app.MapAccountEndpoints();
 app.MapDeployments();
-app.MapMonitoring();
 app.PrintUrlsWhenStarted();
 app.Run();
 
