@@ -36,6 +36,9 @@ public static class NavAreas
         new("Deployments", "/deployments", Icons.Material.Filled.CloudUpload,
             "Watch scoring endpoints: traffic, latency, errors and recent predictions.",
             "Deploy versions, redeploy, canary and roll back, manage access keys, try a prediction."),
+        new("Monitoring", "/alerts", Icons.Material.Filled.MonitorHeart,
+            "Watch each deployment's traffic, latency, realised and estimated performance, input drift, and the alerts checks raise.",
+            "Acknowledge and resolve alerts."),
         new("Audit", "/audit", Icons.Material.Filled.FactCheck,
             "Search the tamper-evident audit trail, verify its chain and export it."),
         // "/admin" is also the users page's route, so the entry stays highlighted on every admin page.
