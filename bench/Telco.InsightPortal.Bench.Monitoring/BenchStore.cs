@@ -14,6 +14,7 @@ internal sealed class BenchStore : IAsyncDisposable
     private readonly string _directory;
     private readonly string? _admin;
     private readonly string? _database;
+    private bool _keep = Environment.GetCommandLineArgs().Contains("--keep");
 
     private BenchStore(IConnectionFactory factory, string directory, string? admin, string? database)
     {
@@ -25,9 +26,11 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public IConnectionFactory Factory { get; }
 
-    public static async Task<BenchStore> CreateAsync(bool postgres)
+    public static async Task<BenchStore> CreateAsync(bool postgres, string? reuse = null)
     {
         DapperSetup.Configure();
+        if (reuse is not null)
+            return new BenchStore(new SqliteConnectionFactory($"Data Source={reuse}"), "", null, null) { _keep = true };
         var directory = Path.Combine(Path.GetTempPath(), "telco-monbench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         BenchStore store;
@@ -55,7 +58,8 @@ internal sealed class BenchStore : IAsyncDisposable
             await ExecuteAsync(_admin, "DROP DATABASE IF EXISTS " + _database + " WITH (FORCE)");
         }
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        if (_keep) Console.WriteLine($"kept {_directory}");
+        else Directory.Delete(_directory, recursive: true);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -11,7 +11,7 @@ namespace Telco.InsightPortal.Data.Monitoring;
 /// Monitoring of one deployment: per-window metrics, drift against the training snapshot, and the check that raises
 /// alerts. Used by the API, the pages and the "check drift" job alike. Times are half-open ranges [from, to).
 /// </summary>
-public sealed class MonitoringService(DeploymentStore deployments, MonitoringStore store, AlertStore alerts, MonitoringOptions options)
+public sealed class MonitoringService(DeploymentStore deployments, MonitoringStore store, AlertStore alerts, MonitoringOptions options, TimeProvider clock)
 {
     public MonitoringOptions Options => options;
 
@@ -73,7 +73,13 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         var inputs = layouts.SelectMany(l => System.Text.Json.JsonSerializer.Deserialize<string[]>(l.Columns) ?? []).ToHashSet(StringComparer.Ordinal);
         var features = reference.Features.Where(f => inputs.Contains(f.Name) && (f.Kind == FeatureKind.Categorical || f.Bins is not null)).ToList();
         if (features.Count == 0) return Nothing("No input of the logged predictions is a feature of the training snapshot.");
-        var counts = await store.WindowCountsAsync(state.Deployment.Id, range, features, layouts, ct);
+        // Whole hours are counted once and kept (MonitoringStore.HourlyCountsAsync) whenever every window is a union of
+        // hours; other windows are counted afresh.
+        var hourly = window is null || (range.From % MonitoringStore.HourMs == 0 && range.Width % MonitoringStore.HourMs == 0);
+        var counts = hourly
+            ? [.. (await store.HourlyCountsAsync(state.Deployment.Id, snapshotId, range.From, range.To, features, layouts, clock.GetUtcNow(), ct))
+                .Select(c => c with { W = window is null ? 0 : (c.W - range.From) / range.Width })]
+            : await store.WindowCountsAsync(state.Deployment.Id, range, features, layouts, ct);
         var overall = features.Select((f, i) => Compare(f, counts.Where(c => c.F == i), thresholds)).ToList();
         var windows = new List<DriftWindow>();
         if (window is not null)

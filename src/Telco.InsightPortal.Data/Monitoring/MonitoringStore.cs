@@ -25,6 +25,18 @@ public sealed class MonitoringStore(IConnectionFactory factory)
 
     private readonly ConcurrentDictionary<long, Task<TrainingReference?>> _references = new();
 
+    /// <summary>Input counts of closed hours, per (deployment, training snapshot, hour start): the log only ever grows at
+    /// its newest end, so an hour that ended more than <see cref="ClosedAfter"/> ago never changes again.</summary>
+    private readonly ConcurrentDictionary<(long Deployment, long Snapshot, long Hour), IReadOnlyList<WindowCount>> _hours = new();
+
+    public const long HourMs = 3_600_000;
+
+    /// <summary>How long after its end an hour is taken as closed: the log writer commits within a second or so.</summary>
+    public static readonly TimeSpan ClosedAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most this many hours are kept (about 10 MB with 20 features); past it the cache starts over.</summary>
+    public const int MaxCachedHours = 200_000;
+
     public StoreProvider Provider => factory.Provider;
 
     public async Task<IReadOnlyList<PredictionLayoutRecord>> LayoutsAsync(long deploymentId, CancellationToken ct = default)
@@ -140,6 +152,52 @@ public sealed class MonitoringStore(IConnectionFactory factory)
         var sql = MonitoringSql.WindowCounts(Provider, planned, layouts.Count);
         return (await c.QueryAsync<WindowCount>(new CommandDefinition(sql, parameters, commandTimeout: 300, cancellationToken: ct))).AsList();
     }
+
+    /// <summary>
+    /// Like <see cref="WindowCountsAsync"/>, but incremental: counts per hour bucket (W is the bucket's start in ms), read
+    /// from memory for closed hours counted before and from the database for the rest (the hours not yet counted, in
+    /// one query, and the open or partial hours at the ends). <paramref name="features"/> must be the reference's
+    /// features of <paramref name="snapshotId"/> in a fixed order, as the cache keeps counts by feature index.
+    /// </summary>
+    public async Task<IReadOnlyList<WindowCount>> HourlyCountsAsync(long deploymentId, long snapshotId, long from, long to, IReadOnlyList<ReferenceFeature> features,
+        IReadOnlyList<PredictionLayoutRecord> layouts, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var result = new List<WindowCount>();
+        var closedBefore = now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds;
+        var firstHour = Ceiling(from, HourMs) * HourMs;
+        if (from < Math.Min(firstHour, to))
+            result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(from, Math.Min(firstHour, to), HourMs), features, layouts, ct), from, HourMs));
+        var missing = new List<long>();
+        var liveFrom = (long?)null;
+        for (var h = firstHour; h < to; h += HourMs)
+        {
+            if (h + HourMs > to || h + HourMs > closedBefore)
+            {
+                liveFrom = h;
+                break;
+            }
+            if (_hours.TryGetValue((deploymentId, snapshotId, h), out var cached)) result.AddRange(cached);
+            else missing.Add(h);
+        }
+        if (missing.Count > 0)
+        {
+            var counted = Tag(await WindowCountsAsync(deploymentId, new WindowedRange(missing[0], missing[^1] + HourMs, HourMs), features, layouts, ct), missing[0], HourMs)
+                .ToLookup(c => c.W);
+            if (_hours.Count + missing.Count > MaxCachedHours) _hours.Clear();
+            foreach (var h in missing)
+            {
+                IReadOnlyList<WindowCount> hour = [.. counted[h]];
+                _hours[(deploymentId, snapshotId, h)] = hour;
+                result.AddRange(hour);
+            }
+        }
+        if (liveFrom is { } live)
+            result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(live, to, HourMs), features, layouts, ct), live, HourMs));
+        return result;
+    }
+
+    // Window numbers of a query become bucket starts (ms), so buckets from different queries line up.
+    private static IEnumerable<WindowCount> Tag(IEnumerable<WindowCount> counts, long from, long width) => counts.Select(c => c with { W = from + c.W * width });
 
     private object LogParameters(long deploymentId, WindowedRange range) => new
     {

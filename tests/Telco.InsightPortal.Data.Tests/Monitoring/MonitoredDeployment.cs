@@ -57,7 +57,7 @@ internal sealed class MonitoredDeployment(StoreUnderTest store) : IAsyncDisposab
         var ingest = await store.IngestAsync("customers", csv.ToString());
         var model = new ModelVersionRef("churn", "1", "run-1", "runs/run-1/model.zip", new string('a', 64), ingest.Snapshot!.Id);
         Deployment = (await Deployments.CreateAsync(Name, 1, [DeploymentTarget.Of(model, 100)], new NewKey("default", "h1", "tsk_1"), new AuditActor("dora")))!;
-        Service = new MonitoringService(Deployments, Monitoring, Alerts, new MonitoringOptions());
+        Service = new MonitoringService(Deployments, Monitoring, Alerts, new MonitoringOptions(), TimeProvider.System);
 
         var rows = new List<LoggedPrediction>();
         var labels = new List<DelayedLabel>();

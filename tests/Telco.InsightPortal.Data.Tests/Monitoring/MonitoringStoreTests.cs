@@ -29,6 +29,11 @@ public sealed class MonitoringStoreTests
         Assert.Equal(2, report.Windows.Count);
         Assert.All(report.Windows, w => Assert.Equal(DriftStatus.Alert, w.Features.Single(f => f.Name == "tenure").Status));
         Assert.Equal("churn/1", report.ModelVersion);
+        // Closed hours are kept after the first count; a second report reads them from memory and agrees.
+        var again = await d.Service.DriftAsync(Name, Start, Start.AddHours(2), TimeSpan.FromHours(1));
+        Assert.Equal(report.Verdict.Features, again.Verdict.Features);
+        var unaligned = await d.Service.DriftAsync(Name, Start.AddMinutes(-30), Start.AddHours(2));
+        Assert.Equal(report.Verdict.Features.Select(f => (f.Name, f.Psi, f.Status)), unaligned.Verdict.Features.Select(f => (f.Name, f.Psi, f.Status)));
     }
 
     [Theory]

@@ -43,7 +43,9 @@ public sealed partial class MonitoringPage
     private async Task LoadAsync()
     {
         (_metrics, _drift, _problem, _selected) = (null, null, null, null);
-        var to = Clock.GetUtcNow();
+        // Ranges end at the next whole hour, so hour, 6-hour and day windows are unions of hours, which are counted once.
+        var now = Clock.GetUtcNow();
+        var to = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
         var from = to - MonitoringView.Ranges[_range].Span;
         try
         {
