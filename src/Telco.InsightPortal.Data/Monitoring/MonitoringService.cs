@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Core.Monitoring;
@@ -24,32 +25,61 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         return new MetricsReport(deployment, from, to, window, await WindowsAsync(state, range, ct));
     }
 
+    /// <summary>What the log says of one window: fixed once the window has closed, so kept per (deployment, width, start).</summary>
+    private sealed record LogFigures(long Predictions, LatencySummary Latency, EstimatedFigures? Estimated, IReadOnlyList<string> Versions);
+
+    private const int MaxCachedWindows = 200_000;
+
+    private readonly ConcurrentDictionary<(long Deployment, long Width, long Start), LogFigures> _closed = new();
+
+    /// <summary>Traffic and labels are read for the whole range every time (counters and delayed labels keep changing);
+    /// the log's own figures only for windows not seen closed before, from the first such window on.</summary>
     private async Task<List<WindowMetrics>> WindowsAsync(DeploymentState state, WindowedRange range, CancellationToken ct)
     {
-        var rows = await store.MetricsAsync(state.Deployment.Id, range, ct);
-        var versions = rows.Layouts.ToDictionary(l => l.Id, l => l.ModelVersion);
-        var minutes = rows.Minutes.ToDictionary(r => r.W);
-        var labelled = rows.Labelled.ToDictionary(r => r.W);
-        var latency = rows.Latency.ToDictionary(r => r.W);
-        var histogram = rows.Histogram.ToLookup(r => r.W);
+        var id = state.Deployment.Id;
+        var closedBefore = clock.GetUtcNow().ToUnixTimeMilliseconds() - (long)MonitoringStore.ClosedAfter.TotalMilliseconds;
+        bool Closed(long w) => range.End(w) <= closedBefore && range.End(w) - range.Start(w) == range.Width;
+        var log = new LogFigures?[range.Count];
+        var first = -1L;
+        for (var w = 0L; w < range.Count; w++)
+        {
+            if (Closed(w) && _closed.TryGetValue((id, range.Width, range.Start(w)), out var known)) log[w] = known;
+            else if (first < 0) first = w;
+        }
+        if (first >= 0)
+        {
+            var (histogram, latency, layouts) = await store.LogFiguresAsync(id, new WindowedRange(range.Start(first), range.To, range.Width), ct);
+            var versions = layouts.ToDictionary(l => l.Id, l => l.ModelVersion);
+            var cells = histogram.ToLookup(r => r.W + first);
+            var latencies = latency.ToDictionary(r => r.W + first);
+            if (_closed.Count > MaxCachedWindows) _closed.Clear();
+            for (var w = first; w < range.Count; w++)
+            {
+                if (log[w] is not null) continue;
+                var here = cells[w].ToList();
+                var l = latencies.GetValueOrDefault(w);
+                log[w] = new LogFigures(here.Sum(c => c.Count), new LatencySummary((int)Math.Min(int.MaxValue, l?.Count ?? 0), l?.P50, l?.P95, l?.P99), Estimate(here),
+                    [.. here.GroupBy(c => versions.GetValueOrDefault(c.LayoutId, "?")).Select(g => (Version: g.Key, Count: g.Sum(c => c.Count)))
+                        .OrderByDescending(v => v.Count).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => v.Version)]);
+                if (Closed(w)) _closed[(id, range.Width, range.Start(w))] = log[w]!;
+            }
+        }
+        var (minutes, labelled) = await store.OutcomeFiguresAsync(id, range, ct);
+        var counts = minutes.ToDictionary(r => r.W);
+        var outcomes = labelled.ToDictionary(r => r.W);
         var result = new List<WindowMetrics>(range.Count);
         string? previous = null;
         for (var w = 0L; w < range.Count; w++)
         {
-            var m = minutes.GetValueOrDefault(w);
-            var cells = histogram[w].ToList();
-            var byVersion = cells.GroupBy(c => versions.GetValueOrDefault(c.LayoutId, "?"))
-                .Select(g => (Version: g.Key, Count: g.Sum(c => c.Count))).OrderByDescending(v => v.Count).ThenBy(v => v.Version, StringComparer.Ordinal).ToList();
-            var main = byVersion.Count > 0 ? byVersion[0].Version : null;
+            var m = counts.GetValueOrDefault(w);
+            var f = log[w]!;
+            var main = f.Versions.Count > 0 ? f.Versions[0] : null;
             var changed = main is not null && previous is not null && main != previous;
             if (main is not null) previous = main;
-            var l = latency.GetValueOrDefault(w);
             result.Add(new WindowMetrics(
                 DateTimeOffset.FromUnixTimeMilliseconds(range.Start(w)), DateTimeOffset.FromUnixTimeMilliseconds(range.End(w)),
                 m?.Requests ?? 0, m?.Failed ?? 0, m?.Dropped ?? 0, m is { Requests: > 0 } ? (double)m.Failed / m.Requests : null,
-                cells.Sum(c => c.Count),
-                new LatencySummary((int)Math.Min(int.MaxValue, l?.Count ?? 0), l?.P50, l?.P95, l?.P99),
-                Realised(labelled.GetValueOrDefault(w)), Estimate(cells), [.. byVersion.Select(v => v.Version)], changed));
+                f.Predictions, f.Latency, Realised(outcomes.GetValueOrDefault(w)), f.Estimated, f.Versions, changed));
         }
         return result;
     }

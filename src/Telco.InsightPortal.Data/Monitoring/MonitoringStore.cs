@@ -48,14 +48,33 @@ public sealed class MonitoringStore(IConnectionFactory factory)
     /// <summary>Per-window figures of the deployment over <paramref name="range"/>: four grouped queries on one connection.</summary>
     public async Task<MetricRows> MetricsAsync(long deploymentId, WindowedRange range, CancellationToken ct = default)
     {
+        var (histogram, latency, layouts) = await LogFiguresAsync(deploymentId, range, ct);
+        var (minutes, labelled) = await OutcomeFiguresAsync(deploymentId, range, ct);
+        return new MetricRows(minutes, histogram, labelled, latency, layouts);
+    }
+
+    /// <summary>What the log itself says per window (probability histogram, latency percentiles) and the layouts: fixed
+    /// once a window has closed.</summary>
+    public async Task<(IReadOnlyList<HistogramRow> Histogram, IReadOnlyList<LatencyRow> Latency, IReadOnlyList<PredictionLayoutRecord> Layouts)> LogFiguresAsync(
+        long deploymentId, WindowedRange range, CancellationToken ct = default)
+    {
+        var p = LogParameters(deploymentId, range);
+        await using var c = await factory.OpenAsync(ct);
+        var histogram = await c.QueryAsync<HistogramRow>(new CommandDefinition(MonitoringSql.Histogram(Provider), p, commandTimeout: 300, cancellationToken: ct));
+        var latency = await c.QueryAsync<LatencyRow>(new CommandDefinition(MonitoringSql.Latency(Provider), p, commandTimeout: 300, cancellationToken: ct));
+        var layouts = await c.QueryAsync<PredictionLayoutRecord>(new CommandDefinition(MonitoringSql.Layouts, new { Id = deploymentId }, cancellationToken: ct));
+        return (histogram.AsList(), latency.AsList(), layouts.AsList());
+    }
+
+    /// <summary>What keeps changing after a window closed: serving's per-minute counters and the delayed labels.</summary>
+    public async Task<(IReadOnlyList<MinuteRow> Minutes, IReadOnlyList<LabelledRow> Labelled)> OutcomeFiguresAsync(long deploymentId, WindowedRange range,
+        CancellationToken ct = default)
+    {
         var p = LogParameters(deploymentId, range);
         await using var c = await factory.OpenAsync(ct);
         var minutes = await c.QueryAsync<MinuteRow>(new CommandDefinition(MonitoringSql.Minutes, p, cancellationToken: ct));
-        var histogram = await c.QueryAsync<HistogramRow>(new CommandDefinition(MonitoringSql.Histogram(Provider), p, cancellationToken: ct));
-        var labelled = await c.QueryAsync<LabelledRow>(new CommandDefinition(MonitoringSql.Labelled(Provider), p, cancellationToken: ct));
-        var latency = await c.QueryAsync<LatencyRow>(new CommandDefinition(MonitoringSql.Latency(Provider), p, cancellationToken: ct));
-        var layouts = await c.QueryAsync<PredictionLayoutRecord>(new CommandDefinition(MonitoringSql.Layouts, new { Id = deploymentId }, cancellationToken: ct));
-        return new MetricRows(minutes.AsList(), histogram.AsList(), labelled.AsList(), latency.AsList(), layouts.AsList());
+        var labelled = await c.QueryAsync<LabelledRow>(new CommandDefinition(MonitoringSql.Labelled(Provider), p, commandTimeout: 300, cancellationToken: ct));
+        return (minutes.AsList(), labelled.AsList());
     }
 
     /// <summary>The training snapshot's features, counted once per snapshot id and kept. Null when the snapshot does not
