@@ -60,6 +60,18 @@ public sealed class MonitoringApiTests(EmptyPortal portal) : IClassFixture<Empty
     }
 
     [Fact]
+    public async Task TheDeploymentsListNamesModelVersionAndStatus()
+    {
+        var (name, _) = await DeployWithLogAsync("mon-listed");
+        var dora = await portal.Portal.ClientForAsync("dora-l", Roles.DataScientist);
+
+        var list = await GetJsonAsync(dora, "/api/v1/deployments");
+
+        var item = list.EnumerateArray().Single(d => d.GetProperty("name").GetString() == name);
+        Assert.Equal(("churn", "1", "active"), (item.GetProperty("model").GetString(), item.GetProperty("version").GetString(), item.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task BadInputIsRefusedNamingIt()
     {
         var (name, end) = await DeployWithLogAsync("mon-bad");
