@@ -64,7 +64,8 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
                 if (Closed(w)) _closed[(id, range.Width, range.Start(w))] = log[w]!;
             }
         }
-        var (minutes, labelled) = await store.OutcomeFiguresAsync(id, range, ct);
+        var minutes = await store.MinutesAsync(id, range, ct);
+        var labelled = await LabelledAsync(id, range, ct);
         var counts = minutes.ToDictionary(r => r.W);
         var outcomes = labelled.ToDictionary(r => r.W);
         var result = new List<WindowMetrics>(range.Count);
@@ -164,6 +165,21 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
                 $"{rate:P1} of {requests} requests were refused (threshold {options.ErrorRateAlert:P1}).", rate, options.ErrorRateAlert), actor, ct));
         }
         return new CheckResult(drift, estimated, errorRate, raised);
+    }
+
+    private readonly ConcurrentDictionary<(long Deployment, long From, long To, long Width), ((long, long) Watermark, IReadOnlyList<LabelledRow> Rows)> _labelled = new();
+
+    /// <summary>Realised figures of a range, read again only when a label was stored since (the page re-reads the same
+    /// hour-aligned range on every change of picker).</summary>
+    private async Task<IReadOnlyList<LabelledRow>> LabelledAsync(long id, WindowedRange range, CancellationToken ct)
+    {
+        var key = (id, range.From, range.To, range.Width);
+        var watermark = await store.LabelWatermarkAsync(id, ct);
+        if (_labelled.TryGetValue(key, out var known) && known.Watermark == watermark) return known.Rows;
+        var rows = await store.LabelledAsync(id, range, ct);
+        if (_labelled.Count > 1_000) _labelled.Clear();
+        _labelled[key] = (watermark, rows);
+        return rows;
     }
 
     private static string F(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "—";

@@ -20,6 +20,9 @@ internal static class MonitoringSql
 
     public const string Snapshot = "SELECT dataset_id AS DatasetId, row_start AS RowStart, row_end AS RowEnd FROM snapshots WHERE id = @Id";
 
+    public const string LabelWatermark =
+        "SELECT COUNT(*) AS Count, COALESCE(MAX(labeled_at), 0) AS Newest FROM prediction_labels WHERE deployment_id = @Id";
+
     /// <summary>Requests, refusals and drops per window from the per-minute counters.</summary>
     public const string Minutes = """
         SELECT (minute * 60000 - @From) / @Width AS W, CAST(SUM(requests) AS BIGINT) AS Requests, CAST(SUM(failed) AS BIGINT) AS Failed,

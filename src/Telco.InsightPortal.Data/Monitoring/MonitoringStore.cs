@@ -68,13 +68,28 @@ public sealed class MonitoringStore(IConnectionFactory factory)
 
     /// <summary>What keeps changing after a window closed: serving's per-minute counters and the delayed labels.</summary>
     public async Task<(IReadOnlyList<MinuteRow> Minutes, IReadOnlyList<LabelledRow> Labelled)> OutcomeFiguresAsync(long deploymentId, WindowedRange range,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        (await MinutesAsync(deploymentId, range, ct), await LabelledAsync(deploymentId, range, ct));
+
+    public async Task<IReadOnlyList<MinuteRow>> MinutesAsync(long deploymentId, WindowedRange range, CancellationToken ct = default)
     {
-        var p = LogParameters(deploymentId, range);
         await using var c = await factory.OpenAsync(ct);
-        var minutes = await c.QueryAsync<MinuteRow>(new CommandDefinition(MonitoringSql.Minutes, p, cancellationToken: ct));
-        var labelled = await c.QueryAsync<LabelledRow>(new CommandDefinition(MonitoringSql.Labelled(Provider), p, commandTimeout: 300, cancellationToken: ct));
-        return (minutes.AsList(), labelled.AsList());
+        return (await c.QueryAsync<MinuteRow>(new CommandDefinition(MonitoringSql.Minutes, LogParameters(deploymentId, range), cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<LabelledRow>> LabelledAsync(long deploymentId, WindowedRange range, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return (await c.QueryAsync<LabelledRow>(new CommandDefinition(MonitoringSql.Labelled(Provider), LogParameters(deploymentId, range), commandTimeout: 300,
+            cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>How many delayed labels the deployment has and when the newest was stored: every new or replaced label
+    /// moves one of the two, so equal watermarks mean equal realised figures.</summary>
+    public async Task<(long Count, long Newest)> LabelWatermarkAsync(long deploymentId, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return await c.QuerySingleAsync<(long Count, long Newest)>(new CommandDefinition(MonitoringSql.LabelWatermark, new { Id = deploymentId }, cancellationToken: ct));
     }
 
     /// <summary>The training snapshot's features, counted once per snapshot id and kept. Null when the snapshot does not

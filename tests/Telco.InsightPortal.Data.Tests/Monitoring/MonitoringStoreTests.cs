@@ -91,6 +91,24 @@ public sealed class MonitoringStoreTests
     [Theory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
+    public async Task ALabelArrivingAfterAReportShowsInTheNextOneOfTheSameRange(StoreProvider provider)
+    {
+        await using var d = await CreateAsync(provider);
+        var before = await d.Service.MetricsAsync(Name, Start, Start.AddHours(2), TimeSpan.FromHours(1));
+        var unlabelled = (await d.Deployments.PredictionsAsync(d.Deployment, Start.ToUnixTimeMilliseconds(), Start.AddHours(1).ToUnixTimeMilliseconds(), 10))
+            .First(p => p.TrueLabel is null);
+
+        await d.Deployments.AddLabelsAsync(d.Deployment, [new(unlabelled.Uuid, 1)]);
+        var after = await d.Service.MetricsAsync(Name, Start, Start.AddHours(2), TimeSpan.FromHours(1));
+
+        Assert.Equal(before.Windows[0].Realised!.Labelled + 1, after.Windows[0].Realised!.Labelled);
+        Assert.Equal(before.Windows[1].Realised!.Labelled, after.Windows[1].Realised!.Labelled);
+        Assert.Equal(before.Windows[0].Estimated, after.Windows[0].Estimated);
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
     public async Task TheEstimateOnACalibratedStreamHoldsTheRealisedFigureInItsBand(StoreProvider provider)
     {
         await using var d = await CreateAsync(provider);
