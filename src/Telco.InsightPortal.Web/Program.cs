@@ -8,6 +8,7 @@ using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Jobs;
+using Telco.InsightPortal.Web.Monitoring;
 using Telco.InsightPortal.Web.Registry;
 using Telco.InsightPortal.Web.Security.Api;
 using Telco.InsightPortal.Web.Security;
@@ -26,6 +27,7 @@ builder.AddDeployments();
 builder.AddApps();
 builder.AddDashboards();
 builder.AddJobs();
+builder.AddMonitoring();
 builder.AddDemoModels();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ await app.Services.GetRequiredService<DemoJobs>().SeedAsync(app.Lifetime.Applica
 app.UsePortalPipeline();
 app.MapPortalUi();
 app.MapPortalApi();
+app.MapMonitoring();
 app.MapAccountEndpoints();
 app.MapDeployments();
 app.PrintUrlsWhenStarted();

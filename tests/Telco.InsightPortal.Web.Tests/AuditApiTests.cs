@@ -25,8 +25,9 @@ public sealed class AuditApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["ok", "entries", "firstBadSeq", "reason"], body.EnumerateObject().Select(p => p.Name));
         Assert.True(body.GetProperty("ok").GetBoolean(), body.GetProperty("reason").GetString());
-        // The bootstrap admin, the two demo datasets, the two demo dashboards and their shares, this test's user and its token.
-        Assert.Equal(9, body.GetProperty("entries").GetInt64());
+        // The bootstrap admin, the two demo datasets, the two demo dashboards and their shares, the two demo jobs, this
+        // test's user and its token.
+        Assert.Equal(11, body.GetProperty("entries").GetInt64());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("firstBadSeq").ValueKind);
     }
 

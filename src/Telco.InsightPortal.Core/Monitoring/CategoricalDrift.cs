@@ -19,7 +19,7 @@ public static class CategoricalDrift
         SampleGuard.CheckSize(current.Count, name, nameof(current));
         if (reference.Count < thresholds.MinSampleSize || current.Count < thresholds.MinSampleSize)
         {
-            return FeatureDrift.Insufficient(name, FeatureKind.Categorical, reference.Count, current.Count);
+            return FeatureDrift.Insufficient(name, FeatureKind.Categorical, reference.Count, current.Count, thresholds.MinSampleSize);
         }
 
         var table = new Dictionary<string, (long Reference, long Current)>(StringComparer.Ordinal);

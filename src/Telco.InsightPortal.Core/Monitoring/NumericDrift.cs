@@ -14,7 +14,7 @@ public static class NumericDrift
         var c = SampleGuard.FiniteCopy(current, name, nameof(current));
         if (r.Length < thresholds.MinSampleSize || c.Length < thresholds.MinSampleSize)
         {
-            return FeatureDrift.Insufficient(name, FeatureKind.Numeric, r.Length, c.Length);
+            return FeatureDrift.Insufficient(name, FeatureKind.Numeric, r.Length, c.Length, thresholds.MinSampleSize);
         }
 
         Array.Sort(r);

@@ -21,7 +21,28 @@ public sealed class JobScheduler(ISchedulerFactory factory)
 
     public static TriggerKey RunKeyOf(long runId) => new("run-" + runId.ToString(CultureInfo.InvariantCulture), Group);
 
-    public Task<IScheduler> SchedulerAsync(CancellationToken ct = default) => factory.GetScheduler(ct);
+    private volatile bool _created;
+
+    public async Task<IScheduler> SchedulerAsync(CancellationToken ct = default)
+    {
+        var scheduler = await factory.GetScheduler(ct);
+        _created = true;
+        return scheduler;
+    }
+
+    /// <summary>Interrupts the runs this instance executes (each records itself as interrupted) and shuts the
+    /// scheduler down — only if it was ever made: a portal stopping before it touched Quartz has nothing to stop.</summary>
+    public async Task ShutdownAsync()
+    {
+        if (!_created) return;
+        var scheduler = await factory.GetScheduler(CancellationToken.None);
+        if (scheduler.IsShutdown) return;
+        await scheduler.Standby(CancellationToken.None);
+        foreach (var running in await scheduler.GetCurrentlyExecutingJobs(CancellationToken.None))
+            await scheduler.Interrupt(running.FireInstanceId, CancellationToken.None);
+        // Shut down even when never started: Quartz keeps schedulers in a process-wide repository until then.
+        await scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None);
+    }
 
     /// <summary>Makes Quartz's job and cron trigger match the saved definition.</summary>
     public async Task SyncAsync(JobDefinition job, CancellationToken ct = default)

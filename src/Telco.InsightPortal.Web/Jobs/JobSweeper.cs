@@ -36,6 +36,10 @@ public sealed class JobSweeper(JobStore store, JobScheduler scheduler, JobRunner
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (ObjectDisposedException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The portal stopped while the sweep was starting Quartz.
+        }
     }
 
     public async Task ReconcileAsync(CancellationToken ct)

@@ -26,9 +26,20 @@ public static class JobsHosting
         services.AddJobKinds();
         services.AddHostedService(sp => sp.GetRequiredService<JobSweeper>());
         services.AddQuartz((q, sp) => Configure(q, sp));
-        services.AddSingleton<IHostedService>(sp => new JobsHostedService(BoundFactory(sp), sp.GetRequiredService<IOptions<JobsOptions>>(),
-            sp.GetRequiredService<ILogger<JobsHostedService>>()));
+        services.AddHostedService<JobsHostedService>();
         return builder;
+    }
+
+    /// <summary>The store's scheduler name — unless another portal in this process (tests start several) already runs a
+    /// scheduler by that name: Quartz keeps one scheduler per name per process, and sharing it would hand this portal's
+    /// jobs to the other's services. That portal then schedules on its own, under a name of its own.</summary>
+    private static string SchedulerName(string storeName, IServiceProvider sp)
+    {
+        if (Quartz.Impl.SchedulerRepository.Instance.Lookup(storeName) is null) return storeName;
+        var own = storeName + "-" + Guid.NewGuid().ToString("N")[..6];
+        sp.GetRequiredService<ILogger<JobScheduler>>().LogWarning(
+            "Another portal in this process schedules the jobs of this store; this one uses scheduler {Name} of its own.", own);
+        return own;
     }
 
     private static ISchedulerFactory BoundFactory(IServiceProvider sp)
@@ -41,7 +52,7 @@ public static class JobsHosting
     {
         var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
         var factory = sp.GetRequiredService<IConnectionFactory>();
-        q.SchedulerName = sp.GetRequiredService<JobStore>().SchedulerName();
+        q.SchedulerName = SchedulerName(sp.GetRequiredService<JobStore>().SchedulerName(), sp);
         q.SchedulerId = "AUTO";
         q.UseDefaultThreadPool(tp => tp.MaxConcurrency = Math.Max(1, jobs.MaxConcurrency));
         q.MisfireThreshold = TimeSpan.FromSeconds(60);

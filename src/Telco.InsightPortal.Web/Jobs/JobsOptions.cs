@@ -17,8 +17,9 @@ public sealed class JobsOptions
     /// <summary>How often each instance looks for interrupted runs and queued runs without a trigger.</summary>
     public int SweepSeconds { get; set; } = 10;
 
-    /// <summary>Jobs run at once by one instance (a job never runs twice at once, on any instance).</summary>
-    public int MaxConcurrency { get; set; } = 2;
+    /// <summary>Jobs run at once by one instance (a job never runs twice at once, on any instance). Most of a run is waiting
+    /// (for training, for a rate, for labels), so more than the cores.</summary>
+    public int MaxConcurrency { get; set; } = 4;
 
     /// <summary>How often clustered instances check in with each other (PostgreSQL).</summary>
     public int ClusterCheckinSeconds { get; set; } = 5;

@@ -101,8 +101,23 @@ public sealed class JobRunnerTests(KindsPortal portal)
         Assert.Equal((JobRunTrigger.Dependency, upstream, JobRunStatus.Succeeded), (run.Trigger, run.UpstreamRun, run.Status));
     }
 
-    private async Task<(JobRunRecord Run, IReadOnlyList<JobStepRecord> Steps)> FinishedAsync(string job, long id) =>
-        await WaitAsync(async () => await Jobs.RunOfAsync(job, id) is var found && JobRunStatus.IsFinished(found.Run.Status) ? found : ((JobRunRecord, IReadOnlyList<JobStepRecord>)?)null);
+    private async Task<(JobRunRecord Run, IReadOnlyList<JobStepRecord> Steps)> FinishedAsync(string job, long id)
+    {
+        try
+        {
+            return await WaitAsync(async () => await Jobs.RunOfAsync(job, id) is var found && JobRunStatus.IsFinished(found.Run.Status) ? found : ((JobRunRecord, IReadOnlyList<JobStepRecord>)?)null);
+        }
+        catch (TimeoutException e)
+        {
+            // What the scheduler was doing, for a failure on a loaded machine.
+            var (run, steps) = await Jobs.RunOfAsync(job, id);
+            var quartz = await portal.Get<JobScheduler>().SchedulerAsync();
+            var executing = await quartz.GetCurrentlyExecutingJobs();
+            var trigger = await quartz.GetTriggerState(JobScheduler.RunKeyOf(id));
+            throw new TimeoutException($"{e.Message} Run {id}: {run.Status}, steps {string.Join(", ", steps.Select(s => s.Status))}; scheduler started " +
+                $"{quartz.IsStarted}, standby {quartz.InStandbyMode}, executing [{string.Join(", ", executing.Select(x => x.JobDetail.Key.Name))}], trigger {trigger}.", e);
+        }
+    }
 
     private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class => (await WaitAsync<T?>(probe, x => x is not null))!;
 

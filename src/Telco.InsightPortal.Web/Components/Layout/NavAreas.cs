@@ -39,6 +39,9 @@ public static class NavAreas
         new("Jobs", "/jobs", Icons.Material.Filled.Schedule,
             "Follow scheduled pipelines: their runs, step timelines and live logs.",
             "Create jobs and pipelines (ingest, retrain, evaluate, promote, redeploy, simulate traffic), schedule, run and cancel them."),
+        new("Monitoring", "/alerts", Icons.Material.Filled.MonitorHeart,
+            "Watch each deployment's traffic, latency, realised and estimated performance, input drift, and the alerts checks raise.",
+            "Acknowledge and resolve alerts."),
         new("Audit", "/audit", Icons.Material.Filled.FactCheck,
             "Search the tamper-evident audit trail, verify its chain and export it."),
         // "/admin" is also the users page's route, so the entry stays highlighted on every admin page.

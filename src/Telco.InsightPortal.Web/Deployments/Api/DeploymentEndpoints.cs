@@ -42,8 +42,13 @@ public static class DeploymentEndpoints
         group.MapPost("/{name}/labels", LabelsAsync).RequireAuthorization(Policies.DeploymentsWrite);
     }
 
+    // Figures from the end of time sample no prediction: one query for every deployment and its current targets.
     private static async Task<IResult> ListAsync(DeploymentStore store, HttpContext http) =>
-        Results.Ok((await store.ListAsync(http.RequestAborted)).Select(d => new { d.Name, d.Status, d.EnginesPerProcess, d.Revision, d.Requests }));
+        Results.Ok((await store.FiguresAsync(long.MaxValue, 1, http.RequestAborted)).Select(f => f.State).Select(s => new
+        {
+            s.Deployment.Name, Model = s.Targets.MaxBy(t => t.Weight)?.Model, Version = s.Targets.MaxBy(t => t.Weight)?.Version, s.Deployment.Status,
+            s.Deployment.EnginesPerProcess, s.Deployment.Revision, s.Deployment.Requests,
+        }));
 
     private static async Task<IResult> CreateAsync(CreateDeploymentBody? body, DeploymentService service, HttpContext http)
     {

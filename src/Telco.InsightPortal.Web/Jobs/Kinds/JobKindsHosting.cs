@@ -13,6 +13,7 @@ public static class JobKindsHosting
         s.AddSingleton<IJobKind, TrainKind>();
         s.AddSingleton<IJobKind, EvaluateKind>();
         s.AddSingleton<IJobKind, SimulateTrafficKind>();
+        s.AddSingleton<IJobKind, CheckDriftKind>();
         return s;
     }
 }
