@@ -4,8 +4,9 @@ using System.Globalization;
 // The scheduler's idle cost: the built portal (demo data off, an empty SQLite store) runs idle for a minute with its
 // scheduler on (Quartz polling its store, the sweeper every 10 s) and off (Jobs:RunJobs=false), interleaved, three of
 // each; the figure is the process's CPU time (user + system, from /proc) per wall-clock second after start-up.
-// Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Jobs [seconds]
+// Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Jobs [-- seconds [rounds]]
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var root = FindRoot();
 var dll = Path.Combine(root, "src", "Telco.InsightPortal.Web", "bin", "Release", "net10.0", "Telco.InsightPortal.Web.dll");
 if (!File.Exists(dll)) dll = Path.Combine(root, "src", "Telco.InsightPortal.Web", "bin", "Debug", "net10.0", "Telco.InsightPortal.Web.dll");
@@ -13,7 +14,7 @@ if (!File.Exists(dll)) throw new InvalidOperationException("Build src/Telco.Insi
 
 var on = new List<double>();
 var off = new List<double>();
-for (var round = 0; round < 3; round++)
+for (var round = 0; round < rounds; round++)
 {
     on.Add(await IdleCpuAsync(true));
     off.Add(await IdleCpuAsync(false));
@@ -30,12 +31,17 @@ async Task<double> IdleCpuAsync(bool runJobs)
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     start.Environment["Portal__DataDir"] = data;
     start.Environment["Portal__Demo__Enabled"] = "false";
-    start.Environment["Portal__Bootstrap__AdminPassword"] = "Bench-Admin-Password-1";
+    start.Environment["Portal__Bootstrap__AdminPassword"] = "Quiet-Scheduler-Check-71";
     start.Environment["Jobs__RunJobs"] = runJobs ? "true" : "false";
+    // Production refuses to start without its keys.
+    start.Environment["Portal__Security__KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    start.Environment["Audit__CheckpointKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     using var process = Process.Start(start)!;
     var ready = new TaskCompletionSource();
     process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("is ready", StringComparison.Ordinal) == true) ready.TrySetResult(); };
     process.ErrorDataReceived += (_, _) => { };
+    process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"The portal exited ({process.ExitCode}) before it was ready."));
+    process.EnableRaisingEvents = true;
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
     await ready.Task.WaitAsync(TimeSpan.FromMinutes(2));

@@ -46,6 +46,26 @@ public sealed class JobJourneyTests(BrowserFixture browser, DemoPortal demo) : I
     }
 
     [Fact]
+    public async Task TheTrafficJobFeedsTheMonitoringPageWithTrafficLabelsAndDrift()
+    {
+        var dora = await SignedInAsync("dora", "Demo-Data-Scientist-3", "/jobs/telco-traffic");
+        await dora.Locator("#job-run").ClickAsync(new() { Timeout = 30_000 });
+        await dora.Locator("#run-overrides").FillAsync("""{"parameters":{"rows":400,"ratePerSecond":200,"labelDelaySeconds":2}}""");
+        await dora.Locator("#run-start").ClickAsync();
+        await Assertions.Expect(dora.Locator("#run-status")).ToHaveTextAsync(new Regex("succeeded|failed"), new() { Timeout = 180_000 });
+        await Assertions.Expect(dora.Locator("#run-status")).ToHaveTextAsync("succeeded");
+
+        var response = await dora.GotoAsync("/deployments/telco-churn/monitoring");
+        Assert.True(response!.Ok, $"{response.Status}");
+        await Assertions.Expect(dora.Locator("#monitoring-title")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(dora.Locator("#monitoring-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(dora.Locator(".main-svg").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(dora.Locator("#drift-verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await dora.WaitForTimeoutAsync(1500);
+        await dora.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "demo-monitoring.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task TheAuditorReadsJobsButCannotRunOrChangeThem()
     {
         var otto = await SignedInAsync("otto", "Demo-Auditor-User-4", "/jobs/telco-retrain");

@@ -126,6 +126,7 @@ public static class JobKindCatalog
             [
                 new("verdict", JobValueType.Text, "The dataset-level verdict: ok, warn, alert or insufficient."),
                 new("alerts", JobValueType.Integer, "Alerts raised or updated."),
+                new("estimatedAuc", JobValueType.Number, "The window's estimated ROC AUC (no value when it cannot be estimated)."),
             ]),
     ];
 

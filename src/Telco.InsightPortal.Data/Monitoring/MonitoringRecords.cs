@@ -35,7 +35,8 @@ public sealed record WindowCount
 {
     public int F { get; init; }
     public long W { get; init; }
-    public int? B { get; init; }
+    // long: SQLite hands back an Int64, which Dapper does not narrow into a nullable int.
+    public long? B { get; init; }
     public string? C { get; init; }
     public long N { get; init; }
 }

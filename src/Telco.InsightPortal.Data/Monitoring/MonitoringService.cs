@@ -206,7 +206,7 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         {
             var bins = feature.Bins!;
             var current = new long[bins.Edges.Count + 1];
-            foreach (var c in counts) if (c.B is { } b && b >= 0 && b < current.Length) current[b] += c.N;
+            foreach (var c in counts) if (c.B is { } b && b >= 0 && b < current.Length) current[(int)b] += c.N;
             var drift = CountedDrift.Numeric(feature.Name, bins.Edges, bins.DecileEdges, feature.BinCounts!, current, thresholds);
             var labels = bins.Edges.Select(e => "≤ " + e.ToString("G6", CultureInfo.InvariantCulture)).Append("> " + bins.Edges[^1].ToString("G6", CultureInfo.InvariantCulture)).ToList();
             return (drift, new FeatureDistribution(feature.Name, FeatureKind.Numeric, labels, Shares(feature.BinCounts!), Shares(current)));

@@ -83,6 +83,16 @@ public sealed class JobScheduler(ISchedulerFactory factory)
         }
     }
 
+    /// <summary>Whether Quartz holds the run back as "blocked" behind an execution of its job that this instance is not
+    /// running — only meaningful on one instance (not clustered), where no other instance could be running it.</summary>
+    public async Task<bool> IsStuckAsync(string job, long runId, CancellationToken ct = default)
+    {
+        var scheduler = await SchedulerAsync(ct);
+        if ((await scheduler.GetMetaData(ct)).JobStoreClustered) return false;
+        if (await scheduler.GetTriggerState(RunKeyOf(runId), ct) != TriggerState.Blocked) return false;
+        return (await scheduler.GetCurrentlyExecutingJobs(ct)).All(x => x.JobDetail.Key.Name != job);
+    }
+
     public async Task<bool> HasTriggerAsync(long runId, CancellationToken ct = default) =>
         await (await SchedulerAsync(ct)).CheckExists(RunKeyOf(runId), ct);
 

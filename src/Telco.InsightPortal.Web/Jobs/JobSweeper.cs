@@ -13,6 +13,8 @@ namespace Telco.InsightPortal.Web.Jobs;
 public sealed class JobSweeper(JobStore store, JobScheduler scheduler, JobRunner runner, IOptions<JobsOptions> options, TimeProvider clock,
     ILogger<JobSweeper> log) : BackgroundService
 {
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(20);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RunJobs) return;
@@ -56,7 +58,18 @@ public sealed class JobSweeper(JobStore store, JobScheduler scheduler, JobRunner
         foreach (var run in await store.StaleAsync(stale, ct))
             await runner.InterruptAsync(run, $"Its instance ({run.Node}) stopped beating; last heartbeat {DateTimeOffset.FromUnixTimeMilliseconds(run.HeartbeatAt ?? 0):u}.", ct);
         foreach (var run in await store.DueAsync(ct))
+        {
             if (!await scheduler.HasTriggerAsync(run.Id, ct))
+            {
                 await scheduler.TriggerAsync(run.JobName, run.Id, null, ct);
+                continue;
+            }
+            // Seen on a busy single-instance store: Quartz kept a run "blocked" behind an execution of its job that had
+            // ended. Nothing runs the job here, so the run is started directly; its claim still lets it run only once.
+            if (clock.GetUtcNow().ToUnixTimeMilliseconds() - run.NotBefore < StuckAfter.TotalMilliseconds) continue;
+            if (!await scheduler.IsStuckAsync(run.JobName, run.Id, ct)) continue;
+            log.LogWarning("Job {Job}: run {RunId} was held back by the scheduler with nothing running; starting it directly.", run.JobName, run.Id);
+            _ = Task.Run(() => runner.ExecuteAsync(run.Id, ct), CancellationToken.None);
+        }
     }
 }

@@ -37,6 +37,24 @@ public sealed class JobDefinitionParserTests
     }
 
     [Fact]
+    public void ARuleThatRetrainsOnDriftOrAFallingEstimateIsAScheduledPipeline()
+    {
+        var job = JobDefinitionParser.Parse("""
+            {"name":"retrain-on-drift","kind":"pipeline","schedule":"0 * * * *","steps":[
+              {"name":"check","kind":"check-drift","parameters":{"deployment":"telco-churn","windowHours":6}},
+              {"name":"train","kind":"train","parameters":{"dataset":"telco-churn"},"when":{"output":"$check.estimatedAuc","op":"<","value":0.75}}]}
+            """);
+
+        var (holds, because) = job.Steps[1].When!.Evaluate(new Dictionary<string, IReadOnlyDictionary<string, object?>>
+        {
+            ["check"] = new Dictionary<string, object?> { ["verdict"] = "alert", ["estimatedAuc"] = 0.71 },
+        });
+
+        Assert.True(holds, because);
+        Assert.Equal("0 0 * * * ?", job.Schedule);
+    }
+
+    [Fact]
     public void WrittenDefinitionsReadBackTheSame()
     {
         var written = JobDefinitionWriter.Write(JobDefinitionParser.Parse(Pipeline));
