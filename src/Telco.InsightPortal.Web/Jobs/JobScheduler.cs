@@ -10,7 +10,7 @@ namespace Telco.InsightPortal.Web.Jobs;
 /// (<c>run-&lt;id&gt;</c>, carrying the run id) — all in Quartz's tables, so they survive restarts and are shared by the
 /// instances of a cluster.
 /// </summary>
-public sealed class JobScheduler(ISchedulerFactory factory)
+public sealed class JobScheduler(ISchedulerFactory factory, ILoggerFactory loggers)
 {
     public const string Group = "portal-jobs";
     public const string RunIdKey = "runId";
@@ -21,27 +21,34 @@ public sealed class JobScheduler(ISchedulerFactory factory)
 
     public static TriggerKey RunKeyOf(long runId) => new("run-" + runId.ToString(CultureInfo.InvariantCulture), Group);
 
-    private volatile bool _created;
+    private volatile IScheduler? _created;
 
     public async Task<IScheduler> SchedulerAsync(CancellationToken ct = default)
     {
-        var scheduler = await factory.GetScheduler(ct);
-        _created = true;
-        return scheduler;
+        if (_created is { } made) return made;
+        QuartzLogging.Bind(loggers);
+        return _created = await factory.GetScheduler(ct);
     }
 
     /// <summary>Interrupts the runs this instance executes (each records itself as interrupted) and shuts the
     /// scheduler down — only if it was ever made: a portal stopping before it touched Quartz has nothing to stop.</summary>
     public async Task ShutdownAsync()
     {
-        if (!_created) return;
-        var scheduler = await factory.GetScheduler(CancellationToken.None);
-        if (scheduler.IsShutdown) return;
-        await scheduler.Standby(CancellationToken.None);
-        foreach (var running in await scheduler.GetCurrentlyExecutingJobs(CancellationToken.None))
-            await scheduler.Interrupt(running.FireInstanceId, CancellationToken.None);
-        // Shut down even when never started: Quartz keeps schedulers in a process-wide repository until then.
-        await scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None);
+        // The scheduler this portal made, not a fresh look-up: asking the factory again while the host is going away
+        // would make one on a disposed container.
+        if (_created is not { IsShutdown: false } scheduler) return;
+        try
+        {
+            await scheduler.Standby(CancellationToken.None);
+            foreach (var running in await scheduler.GetCurrentlyExecutingJobs(CancellationToken.None))
+                await scheduler.Interrupt(running.FireInstanceId, CancellationToken.None);
+            // Shut down even when never started: Quartz keeps schedulers in a process-wide repository until then.
+            await scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host's services went first; the scheduler goes with the process.
+        }
     }
 
     /// <summary>Makes Quartz's job and cron trigger match the saved definition.</summary>

@@ -18,7 +18,7 @@ public static class JobsHosting
         services.AddSingleton<JobStore>();
         // Quartz logs through a process-wide provider, and several portals can live in one process (tests): each binds
         // its own logger factory before it touches Quartz, so none logs through another's disposed one.
-        services.AddSingleton(sp => new JobScheduler(BoundFactory(sp)));
+        services.AddSingleton(sp => new JobScheduler(BoundFactory(sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobService>();
         services.AddSingleton<JobSweeper>();
@@ -44,7 +44,7 @@ public static class JobsHosting
 
     private static ISchedulerFactory BoundFactory(IServiceProvider sp)
     {
-        Quartz.Logging.LogContext.SetCurrentLogProvider(sp.GetRequiredService<ILoggerFactory>());
+        QuartzLogging.Bind(sp.GetRequiredService<ILoggerFactory>());
         return sp.GetRequiredService<ISchedulerFactory>();
     }
 
