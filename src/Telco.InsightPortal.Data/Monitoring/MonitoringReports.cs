@@ -19,6 +19,12 @@ public sealed record MonitoringOptions
     /// <summary>How many windows one drift heatmap may hold (each window is features × bins of counts).</summary>
     public int MaxDriftWindows { get; init; } = 200;
 
+    /// <summary>How far back the roll-up counts drift per hour; older ranges are counted from the log when asked.</summary>
+    public int RollupDays { get; init; } = 35;
+
+    /// <summary>How often the roll-up service looks for newly closed hours.</summary>
+    public int RollupSeconds { get; init; } = 60;
+
     public DriftThresholds Thresholds => new() { PsiWarn = PsiWarn, PsiAlert = PsiAlert, PValue = PValue, MinSampleSize = MinSampleSize };
 
     public void Validate()
@@ -26,6 +32,8 @@ public sealed record MonitoringOptions
         Thresholds.Validate();
         if (!(EstimatedAucFloor is >= 0 and <= 1)) throw new ArgumentException($"Monitoring:EstimatedAucFloor must lie in [0, 1] (got {EstimatedAucFloor}).");
         if (!(ErrorRateAlert is > 0 and <= 1)) throw new ArgumentException($"Monitoring:ErrorRateAlert must lie in (0, 1] (got {ErrorRateAlert}).");
+        if (RollupDays is < 1 or > 400) throw new ArgumentException($"Monitoring:RollupDays must lie in 1 … 400 (got {RollupDays}).");
+        if (RollupSeconds is < 1 or > 86_400) throw new ArgumentException($"Monitoring:RollupSeconds must lie in 1 … 86400 (got {RollupSeconds}).");
         if (MaxDriftWindows is < 1 or > 2_000) throw new ArgumentException($"Monitoring:MaxDriftWindows must lie in 1 … 2000 (got {MaxDriftWindows}).");
     }
 }

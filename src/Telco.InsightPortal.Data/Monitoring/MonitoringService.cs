@@ -5,6 +5,7 @@ using Telco.InsightPortal.Core.Monitoring;
 using Telco.InsightPortal.Data.Audit;
 using DeploymentStore = Telco.InsightPortal.Data.Deployments.DeploymentStore;
 using DeploymentState = Telco.InsightPortal.Data.Deployments.DeploymentState;
+using DeploymentTarget = Telco.InsightPortal.Data.Deployments.DeploymentTarget;
 
 namespace Telco.InsightPortal.Data.Monitoring;
 
@@ -93,19 +94,15 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         var width = window ?? (to - from);
         var range = Range(from, to, width > TimeSpan.Zero ? width : TimeSpan.FromMinutes(1), window is null ? 1 : options.MaxDriftWindows, window is not null);
         var state = await FindAsync(deployment, ct);
-        var target = state.Targets.OrderByDescending(t => t.Weight).FirstOrDefault();
+        var plan = await PlanAsync(state, ct);
         var thresholds = options.Thresholds;
-        DriftReport Nothing(string reason) =>
-            new(deployment, from, to, target is null ? null : $"{target.Model}/{target.Version}", target?.SnapshotId, DatasetDrift.From([]), [], window, [], reason);
-        if (target?.SnapshotId is not { } snapshotId) return Nothing("The deployed model version records no training snapshot to compare with.");
-        var reference = await store.ReferenceAsync(snapshotId, ct);
-        if (reference is null) return Nothing($"The training snapshot {snapshotId} no longer exists.");
-        var layouts = await store.LayoutsAsync(state.Deployment.Id, ct);
-        var inputs = layouts.SelectMany(l => System.Text.Json.JsonSerializer.Deserialize<string[]>(l.Columns) ?? []).ToHashSet(StringComparer.Ordinal);
-        var features = reference.Features.Where(f => inputs.Contains(f.Name) && (f.Kind == FeatureKind.Categorical || f.Bins is not null)).ToList();
-        if (features.Count == 0) return Nothing("No input of the logged predictions is a feature of the training snapshot.");
-        // Whole hours are counted once and kept (MonitoringStore.HourlyCountsAsync) whenever every window is a union of
-        // hours; other windows are counted afresh.
+        var target = plan.Target!;
+        if (plan.Reason is { } reason)
+            return new DriftReport(deployment, from, to, plan.Target is { } t ? $"{t.Model}/{t.Version}" : null, plan.Target?.SnapshotId, DatasetDrift.From([]), [], window,
+                [], reason);
+        var (snapshotId, features, layouts) = (plan.SnapshotId, plan.Features, plan.Layouts);
+        // Closed hours are read from the roll-up's table (MonitoringStore.HourlyCountsAsync) whenever every window is a
+        // union of hours; other windows are counted afresh.
         var hourly = window is null || (range.From % MonitoringStore.HourMs == 0 && range.Width % MonitoringStore.HourMs == 0);
         var counts = hourly
             ? [.. (await store.HourlyCountsAsync(state.Deployment.Id, snapshotId, range.From, range.To, features, layouts, clock.GetUtcNow(), ct))
@@ -125,6 +122,43 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         }
         return new DriftReport(deployment, from, to, $"{target.Model}/{target.Version}", snapshotId, DatasetDrift.From(overall.Select(o => o.Drift)),
             [.. overall.Select(o => o.Distribution)], window, windows, null);
+    }
+
+    /// <summary>What drift compares for a deployment: the main target's training snapshot, its features that the logged
+    /// inputs carry, and the log's layouts; or why there is nothing to compare.</summary>
+    private sealed record DriftPlan(DeploymentTarget? Target, long SnapshotId, IReadOnlyList<ReferenceFeature> Features,
+        IReadOnlyList<PredictionLayoutRecord> Layouts, string? Reason);
+
+    private async Task<DriftPlan> PlanAsync(DeploymentState state, CancellationToken ct)
+    {
+        var target = state.Targets.OrderByDescending(t => t.Weight).FirstOrDefault();
+        DriftPlan Nothing(string reason) => new(target, 0, [], [], reason);
+        if (target?.SnapshotId is not { } snapshotId) return Nothing("The deployed model version records no training snapshot to compare with.");
+        var reference = await store.ReferenceAsync(snapshotId, ct);
+        if (reference is null) return Nothing($"The training snapshot {snapshotId} no longer exists.");
+        var layouts = await store.LayoutsAsync(state.Deployment.Id, ct);
+        var inputs = layouts.SelectMany(l => System.Text.Json.JsonSerializer.Deserialize<string[]>(l.Columns) ?? []).ToHashSet(StringComparer.Ordinal);
+        var features = reference.Features.Where(f => inputs.Contains(f.Name) && (f.Kind == FeatureKind.Categorical || f.Bins is not null)).ToList();
+        if (features.Count == 0) return Nothing("No input of the logged predictions is a feature of the training snapshot.");
+        return new DriftPlan(target, snapshotId, features, layouts, null);
+    }
+
+    /// <summary>
+    /// Rolls up a deployment's closed hours of logged inputs into the drift-count table, against the training snapshot
+    /// of the version it serves: up to <paramref name="maxHours"/> hours not counted yet, no further back than
+    /// <see cref="MonitoringOptions.RollupDays"/>. Returns how many hours it saved (0: up to date or nothing to compare).
+    /// The roll-up service calls it for every deployment; reports read what it saved.
+    /// </summary>
+    public async Task<int> RollUpAsync(string deployment, int maxHours = 24 * 7, CancellationToken ct = default)
+    {
+        var state = await FindAsync(deployment, ct);
+        var plan = await PlanAsync(state, ct);
+        if (plan.Reason is not null) return 0;
+        var hours = store.Hours;
+        if (await hours.FirstPredictionAsync(state.Deployment.Id, ct) is not { } first) return 0;
+        var now = clock.GetUtcNow();
+        var from = Math.Max(first, now.AddDays(-options.RollupDays).ToUnixTimeMilliseconds());
+        return await store.RollUpAsync(state.Deployment.Id, plan.SnapshotId, from, plan.Features, plan.Layouts, now, maxHours, ct);
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ namespace Telco.InsightPortal.Data.Monitoring;
 /// Reads what monitoring shows, aggregated in the database: per-window traffic, latency percentiles, realised metrics
 /// and probability histograms of a deployment's log, and per-feature counts of a training snapshot and of a range of
 /// logged inputs. Nothing here returns rows of the log or of a snapshot: every answer is a count per window and bin.
-/// Reading never writes; the training side is kept in memory per snapshot id (snapshots are immutable).
+/// Reading never writes (the hourly drift counts are saved by <see cref="RollUpAsync"/>, which the roll-up service
+/// calls); the training side is kept in memory per snapshot id (snapshots are immutable).
 /// </summary>
 public sealed class MonitoringStore(IConnectionFactory factory)
 {
@@ -25,17 +26,16 @@ public sealed class MonitoringStore(IConnectionFactory factory)
 
     private readonly ConcurrentDictionary<long, Task<TrainingReference?>> _references = new();
 
-    /// <summary>Input counts of closed hours, per (deployment, training snapshot, hour start): the log only ever grows at
-    /// its newest end, so an hour that ended more than <see cref="ClosedAfter"/> ago never changes again.</summary>
-    private readonly ConcurrentDictionary<(long Deployment, long Snapshot, long Hour), IReadOnlyList<WindowCount>> _hours = new();
+    /// <summary>Input counts of closed hours: the log only ever grows at its newest end, so an hour that ended more than
+    /// <see cref="ClosedAfter"/> ago never changes again and is counted once, by the roll-up.</summary>
+    private readonly DriftHours _hours = new(factory);
+
+    public DriftHours Hours => _hours;
 
     public const long HourMs = 3_600_000;
 
     /// <summary>How long after its end an hour is taken as closed: the log writer commits within a second or so.</summary>
     public static readonly TimeSpan ClosedAfter = TimeSpan.FromMinutes(5);
-
-    /// <summary>At most this many hours are kept (about 10 MB with 20 features); past it the cache starts over.</summary>
-    public const int MaxCachedHours = 200_000;
 
     public StoreProvider Provider => factory.Provider;
 
@@ -189,9 +189,10 @@ public sealed class MonitoringStore(IConnectionFactory factory)
 
     /// <summary>
     /// Like <see cref="WindowCountsAsync"/>, but incremental: counts per hour bucket (W is the bucket's start in ms), read
-    /// from memory for closed hours counted before and from the database for the rest (the hours not yet counted, in
-    /// one query, and the open or partial hours at the ends). <paramref name="features"/> must be the reference's
-    /// features of <paramref name="snapshotId"/> in a fixed order, as the cache keeps counts by feature index.
+    /// from the roll-up's table (<see cref="DriftHours"/>) for closed hours it has counted, and from the log for the
+    /// rest (closed hours not rolled up yet, in one query, and the open or partial hours at the ends).
+    /// <paramref name="features"/> are the reference's features of <paramref name="snapshotId"/>; persisted counts are
+    /// matched to them by name. Reading never writes: only <see cref="RollUpAsync"/> fills the table.
     /// </summary>
     public async Task<IReadOnlyList<WindowCount>> HourlyCountsAsync(long deploymentId, long snapshotId, long from, long to, IReadOnlyList<ReferenceFeature> features,
         IReadOnlyList<PredictionLayoutRecord> layouts, DateTimeOffset now, CancellationToken ct = default)
@@ -201,33 +202,61 @@ public sealed class MonitoringStore(IConnectionFactory factory)
         var firstHour = Ceiling(from, HourMs) * HourMs;
         if (from < Math.Min(firstHour, to))
             result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(from, Math.Min(firstHour, to), HourMs), features, layouts, ct), from, HourMs));
-        var missing = new List<long>();
-        var liveFrom = (long?)null;
-        for (var h = firstHour; h < to; h += HourMs)
+        var lastClosed = firstHour;
+        while (lastClosed + HourMs <= to && lastClosed + HourMs <= closedBefore) lastClosed += HourMs;
+        if (lastClosed > firstHour)
         {
-            if (h + HourMs > to || h + HourMs > closedBefore)
+            var (counted, persisted) = await _hours.ReadAsync(deploymentId, snapshotId, firstHour, lastClosed, ct);
+            var index = features.Select((f, i) => (f.Name, i)).ToDictionary(f => f.Name, f => f.i, StringComparer.Ordinal);
+            result.AddRange(persisted.Where(p => index.ContainsKey(p.Feature))
+                .Select(p => new WindowCount { F = index[p.Feature], W = p.Hour, B = p.B, C = p.C, N = p.N }));
+            var missing = new List<long>();
+            for (var h = firstHour; h < lastClosed; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
+            if (missing.Count > 0)
             {
-                liveFrom = h;
-                break;
-            }
-            if (_hours.TryGetValue((deploymentId, snapshotId, h), out var cached)) result.AddRange(cached);
-            else missing.Add(h);
-        }
-        if (missing.Count > 0)
-        {
-            var counted = Tag(await WindowCountsAsync(deploymentId, new WindowedRange(missing[0], missing[^1] + HourMs, HourMs), features, layouts, ct), missing[0], HourMs)
-                .ToLookup(c => c.W);
-            if (_hours.Count + missing.Count > MaxCachedHours) _hours.Clear();
-            foreach (var h in missing)
-            {
-                IReadOnlyList<WindowCount> hour = [.. counted[h]];
-                _hours[(deploymentId, snapshotId, h)] = hour;
-                result.AddRange(hour);
+                var live = (await CountHoursAsync(deploymentId, missing, features, layouts, ct)).ToLookup(c => c.W);
+                foreach (var h in missing) result.AddRange(live[h]);
             }
         }
-        if (liveFrom is { } live)
-            result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(live, to, HourMs), features, layouts, ct), live, HourMs));
+        if (lastClosed < to && lastClosed >= firstHour)
+            result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(lastClosed, to, HourMs), features, layouts, ct), lastClosed, HourMs));
         return result;
+    }
+
+    /// <summary>
+    /// The roll-up: counts up to <paramref name="maxHours"/> closed hours from <paramref name="from"/> on that are not in
+    /// the table yet and saves them, a day's worth per query and transaction. Returns how many hours it saved (0: up
+    /// to date). Several instances may run it at once: an hour is saved by whoever marks it first.
+    /// </summary>
+    public async Task<int> RollUpAsync(long deploymentId, long snapshotId, long from, IReadOnlyList<ReferenceFeature> features,
+        IReadOnlyList<PredictionLayoutRecord> layouts, DateTimeOffset now, int maxHours, CancellationToken ct = default)
+    {
+        var closedBefore = now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds;
+        var firstHour = from / HourMs * HourMs;
+        var lastClosed = closedBefore / HourMs * HourMs;
+        if (lastClosed <= firstHour || features.Count == 0) return 0;
+        var (counted, _) = await _hours.ReadAsync(deploymentId, snapshotId, firstHour, lastClosed, ct);
+        var missing = new List<long>();
+        for (var h = firstHour; h < lastClosed && missing.Count < maxHours; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
+        var saved = 0;
+        foreach (var day in missing.Chunk(24))
+        {
+            var counts = (await CountHoursAsync(deploymentId, day, features, layouts, ct))
+                .Select(c => new DriftHours.HourCount { Feature = features[c.F].Name, Hour = c.W, B = c.B, C = c.C, N = c.N })
+                .ToLookup(c => c.Hour);
+            saved += await _hours.SaveAsync(deploymentId, snapshotId, day, counts, now, ct);
+        }
+        return saved;
+    }
+
+    /// <summary>Counts of the given ascending hours in one query over their span (hours between them that are not
+    /// asked for are counted too and dropped).</summary>
+    private async Task<IEnumerable<WindowCount>> CountHoursAsync(long deploymentId, IReadOnlyList<long> hours, IReadOnlyList<ReferenceFeature> features,
+        IReadOnlyList<PredictionLayoutRecord> layouts, CancellationToken ct)
+    {
+        var asked = hours.ToHashSet();
+        var counts = await WindowCountsAsync(deploymentId, new WindowedRange(hours[0], hours[^1] + HourMs, HourMs), features, layouts, ct);
+        return Tag(counts, hours[0], HourMs).Where(c => asked.Contains(c.W));
     }
 
     // Window numbers of a query become bucket starts (ms), so buckets from different queries line up.

@@ -1,5 +1,6 @@
 using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Core.Monitoring;
+using Telco.InsightPortal.Data.Monitoring;
 using Telco.InsightPortal.Data.Store;
 using static Telco.InsightPortal.Data.Tests.Monitoring.MonitoredDeployment;
 
@@ -34,6 +35,34 @@ public sealed class MonitoringStoreTests
         Assert.Equal(report.Verdict.Features, again.Verdict.Features);
         var unaligned = await d.Service.DriftAsync(Name, Start.AddMinutes(-30), Start.AddHours(2));
         Assert.Equal(report.Verdict.Features.Select(f => (f.Name, f.Psi, f.Status)), unaligned.Verdict.Features.Select(f => (f.Name, f.Psi, f.Status)));
+    }
+
+    /// <summary>The roll-up saves closed hours once, and a report (here by a fresh service, as after a restart) reads
+    /// them from the table: with the log's rows deleted afterwards, the report is unchanged.</summary>
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task RolledUpHoursAnswerDriftReportsWithoutTheLog(StoreProvider provider)
+    {
+        await using var d = await CreateAsync(provider);
+        var live = await d.Service.DriftAsync(Name, Start, Start.AddHours(2), TimeSpan.FromHours(1));
+        MonitoringService Instance() => new(d.Deployments, new MonitoringStore(d.Store.Store.Factory), d.Alerts, new MonitoringOptions { RollupDays = 400 },
+            TimeProvider.System);
+
+        Assert.Equal(2, await Instance().RollUpAsync(Name, maxHours: 2));
+        // A second instance takes the next hours (empty ones are marked too), never the two already saved.
+        Assert.Equal(2, await Instance().RollUpAsync(Name, maxHours: 2));
+        await using (var c = await d.Store.Store.Factory.OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM prediction_labels WHERE deployment_id = @Id; DELETE FROM predictions WHERE deployment_id = @Id",
+                new { d.Deployment.Id });
+        var rolled = await Instance().DriftAsync(Name, Start, Start.AddHours(2), TimeSpan.FromHours(1));
+
+        Assert.Equal(live.Verdict.Features, rolled.Verdict.Features);
+        Assert.Equal(live.Windows.SelectMany(w => w.Features), rolled.Windows.SelectMany(w => w.Features));
+        Assert.All(rolled.Verdict.Features, f => Assert.Equal(Logged, f.CurrentCount));
+        // The log is empty now, so an hour the roll-up never saved counts nothing.
+        var unsaved = await Instance().DriftAsync(Name, Start.AddHours(5), Start.AddHours(6));
+        Assert.All(unsaved.Verdict.Features, f => Assert.Equal(0, f.CurrentCount));
     }
 
     [Theory]

@@ -1,0 +1,19 @@
+-- Drift counts per closed hour (issue #14); see the SQLite migration of the same number.
+CREATE TABLE monitoring_drift_hours (
+    deployment_id BIGINT NOT NULL,
+    snapshot_id   BIGINT NOT NULL,
+    hour          BIGINT NOT NULL,
+    counted_at    BIGINT NOT NULL,
+    PRIMARY KEY (deployment_id, snapshot_id, hour)
+);
+
+CREATE TABLE monitoring_drift_counts (
+    deployment_id BIGINT NOT NULL,
+    snapshot_id   BIGINT NOT NULL,
+    hour          BIGINT NOT NULL,
+    feature       TEXT   NOT NULL,
+    bin           INTEGER,
+    category      TEXT,
+    n             BIGINT NOT NULL
+);
+CREATE INDEX ix_monitoring_drift_counts ON monitoring_drift_counts (deployment_id, snapshot_id, hour);

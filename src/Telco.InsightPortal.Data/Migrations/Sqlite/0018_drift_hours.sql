@@ -1,0 +1,24 @@
+-- Drift counts per closed hour (issue #14's speed goal): the background roll-up counts each closed hour of a
+-- deployment's logged inputs once, per training snapshot (whose bins it uses), so a drift report over 30 days sums
+-- about 150k small rows instead of parsing a million logged inputs. An hour is marked counted in the same transaction
+-- as its counts; the mark's primary key makes two instances counting the same hour harmless (the second inserts nothing).
+CREATE TABLE monitoring_drift_hours (
+    deployment_id INTEGER NOT NULL,
+    snapshot_id   INTEGER NOT NULL,
+    hour          INTEGER NOT NULL,
+    counted_at    INTEGER NOT NULL,
+    PRIMARY KEY (deployment_id, snapshot_id, hour)
+);
+
+-- One row per (hour, feature, bin or category). bin is a numeric feature's bin; category a text feature's value
+-- (NULL with a NULL bin: the value was missing).
+CREATE TABLE monitoring_drift_counts (
+    deployment_id INTEGER NOT NULL,
+    snapshot_id   INTEGER NOT NULL,
+    hour          INTEGER NOT NULL,
+    feature       TEXT    NOT NULL,
+    bin           INTEGER,
+    category      TEXT,
+    n             INTEGER NOT NULL
+);
+CREATE INDEX ix_monitoring_drift_counts ON monitoring_drift_counts (deployment_id, snapshot_id, hour);
