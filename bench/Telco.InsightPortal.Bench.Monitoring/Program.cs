@@ -13,7 +13,7 @@ using Telco.InsightPortal.Data.Monitoring;
 using Telco.InsightPortal.Data.Store;
 
 // Usage: dotnet run -c Release --project bench/Telco.InsightPortal.Bench.Monitoring -- [--postgres] [--predictions 1000000]
-//        [--training 100000] [--rounds 3] [--db <portal.db of an earlier run, kept with --keep>]
+//        [--training 100000] [--rounds 3] [--skip-cold] [--db <portal.db of an earlier run, kept with --keep>]
 // Goals (issue 14): drift of 20 features over 1M logged predictions against a 100k-row training snapshot < 2 s; the
 // monitoring page's metrics for 30 days of per-minute figures < 1 s of server time. Baselines, timed in the same run:
 // one bare pass over the same rows (drift: reading every input of the range; metrics: counting the range's rows and
@@ -77,15 +77,28 @@ async Task SetUpAsync()
     Console.WriteLine($"logged {predictions:N0} predictions, {labels.Count:N0} labels and {minutes.Count:N0} minutes in {clock.Elapsed.TotalSeconds:0.0} s");
 }
 
-var options = new MonitoringOptions();
+// The log is dated January 2026: let the roll-up reach that far back.
+var options = new MonitoringOptions { RollupDays = 400 };
 MonitoringService NewService() => new(deployments, new MonitoringStore(store.Factory), new AlertStore(store.Factory, audit, TimeProvider.System), options, TimeProvider.System);
 
-// The first drift call of a store counts the training snapshot (kept per snapshot id afterwards) and every hour of the
-// range (closed hours are kept too); later calls count only the hours not yet seen and the open or partial ones.
+// Without the roll-up, a first drift call counts the training snapshot and every hour of the range from the log.
+var unrolled = NewService();
+var cold = args.Contains("--skip-cold") ? 0 : await TimeAsync(() => unrolled.DriftAsync("bench", start, end));
+Console.WriteLine($"drift with nothing rolled up (training side and all 720 hours counted from the log): {cold:0} ms");
+
+// The roll-up (a background service in the portal) counts each closed hour once; a running portal does it an hour at a
+// time as hours close. Here the whole month's backlog at once, then the cost of one hour.
+var rollup = Stopwatch.StartNew();
+var hoursSaved = 0;
+for (int saved; (saved = await NewService().RollUpAsync("bench")) > 0;) hoursSaved += saved;
+Console.WriteLine($"roll-up of the backlog: {hoursSaved:N0} hours (720 with predictions) in {rollup.Elapsed.TotalSeconds:0.0} s, "
+                  + $"{rollup.Elapsed.TotalMilliseconds / 720:0} ms per hour of ~1,400 predictions");
+
+// After a restart: a fresh process's first call (training side counted again, hours read from the table), then warm calls.
 var coldService = NewService();
-var cold = args.Contains("--skip-cold") ? 0 : await TimeAsync(() => coldService.DriftAsync("bench", start, end));
+var fresh = await TimeAsync(() => coldService.DriftAsync("bench", start, end));
 var report = await coldService.DriftAsync("bench", start, end);
-Console.WriteLine($"drift, first call (training side and all 720 hours counted): {cold:0} ms; verdict {report.Verdict.Worst}: "
+Console.WriteLine($"drift, first call of a fresh process after the roll-up: {fresh:0} ms; verdict {report.Verdict.Worst}: "
                   + string.Join(", ", report.Verdict.Features.Where(f => f.Status != Telco.InsightPortal.Core.Monitoring.DriftStatus.Ok).Select(f => $"{f.Name} {f.Status} PSI {f.Psi:0.00}")));
 
 var warm = coldService;

@@ -42,6 +42,22 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void APsiHeatmapColoursByFixedThresholdsAndLeavesWindowsWithoutAValueBlank()
+    {
+        IReadOnlyList<IReadOnlyList<double>> psi = [[0.02, double.NaN], [0.31, 0.12]];
+
+        var heatmap = (HeatMap)HeatmapFigure.Build("PSI", "window", "feature", ["w1", "w2"], ["tenure", "Contract"], psi, 200,
+            HeatmapScale.Thresholds(0.1, 0.25)).Data.Single();
+
+        var cells = ((IEnumerable<object>)heatmap.Text).Select(row => ((IEnumerable<object>)row).Cast<string>().ToList()).ToList();
+        Assert.Equal([["0.020", "—"], ["0.310", "0.120"]], cells);
+        var z = ((IEnumerable<object>)heatmap.Z).Select(row => ((IEnumerable<object?>)row).ToList()).ToList();
+        Assert.Null(z[0][1]);
+        // 0 … 0.5: a PSI of 0.3 is red wherever it appears, not "the darkest of this page".
+        Assert.Equal((0m, 0.5m, false), (heatmap.ZMin, heatmap.ZMax, heatmap.ReverseScale));
+    }
+
+    [Fact]
     public void HexRunIdsOnABarChartStayCategoriesAndLongOnesAreAbbreviatedWithTheFullIdOnHover()
     {
         string[] runs = ["281e47", "1e5", "7f3c2a9b41d04e8c9e2f6a1b3c5d7e9f"];

@@ -22,6 +22,14 @@ public sealed class DriftHours(IConnectionFactory factory)
         public long N { get; init; }
     }
 
+    /// <summary>The counted hours of [from, to).</summary>
+    public async Task<HashSet<long>> CountedAsync(long deploymentId, long snapshotId, long from, long to, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return (await c.QueryAsync<long>(new CommandDefinition(DriftHoursSql.CountedHours,
+            new { Id = deploymentId, Snapshot = snapshotId, From = from, To = to }, cancellationToken: ct))).ToHashSet();
+    }
+
     /// <summary>The counted hours of [from, to) and their counts.</summary>
     public async Task<(HashSet<long> Hours, IReadOnlyList<HourCount> Counts)> ReadAsync(long deploymentId, long snapshotId, long from, long to,
         CancellationToken ct = default)

@@ -235,7 +235,7 @@ public sealed class MonitoringStore(IConnectionFactory factory)
         var firstHour = from / HourMs * HourMs;
         var lastClosed = closedBefore / HourMs * HourMs;
         if (lastClosed <= firstHour || features.Count == 0) return 0;
-        var (counted, _) = await _hours.ReadAsync(deploymentId, snapshotId, firstHour, lastClosed, ct);
+        var counted = await _hours.CountedAsync(deploymentId, snapshotId, firstHour, lastClosed, ct);
         var missing = new List<long>();
         for (var h = firstHour; h < lastClosed && missing.Count < maxHours; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
         var saved = 0;

@@ -9,21 +9,25 @@ namespace Telco.InsightPortal.UI.Figures;
 public static class HeatmapFigure
 {
     public static Figure Build(string title, string xTitle, string yTitle, IReadOnlyList<string> xLabels, IReadOnlyList<string> yLabels,
-        IReadOnlyList<IReadOnlyList<double>> values, int height)
+        IReadOnlyList<IReadOnlyList<double>> values, int height, HeatmapScale? scale = null)
     {
-        var total = values.Sum(row => row.Sum());
-        var text = values.Select(row => (object)row.Select(v => (object)CellText(v, total)).ToList()).ToList();
+        scale ??= HeatmapScale.Counts;
+        var total = values.Sum(row => row.Where(v => !double.IsNaN(v)).Sum());
+        var text = values.Select(row => (object)row.Select(v => (object)(double.IsNaN(v) ? "—" : scale.Text(v, total))).ToList()).ToList();
         var heatmap = new HeatMap
         {
             X = xLabels.Cast<object>().ToList(),
             Y = yLabels.Cast<object>().ToList(),
-            Z = values.Select(row => (object)row.Cast<object>().ToList()).ToList(),
+            // A cell without a value is a gap (null), not a number the scale would colour.
+            Z = values.Select(row => (object)row.Select(v => double.IsNaN(v) ? null : (object)v).ToList()).ToList(),
             Text = text,
             TextTemplate = "%{text}",
             HoverTemplate = $"{yTitle} %{{y}}, {xTitle} %{{x}}: %{{text}}<extra></extra>",
-            // Plotly's "Blues" runs from dark to light; reversed, more is darker, as readers expect.
-            ColorScale = "Blues",
-            ReverseScale = true,
+            // Counts: Plotly's "Blues" runs from dark to light; reversed, more is darker, as readers expect.
+            ColorScale = scale.ColorScale,
+            ReverseScale = scale.Reverse,
+            ZMin = (decimal?)scale.Min,
+            ZMax = (decimal?)scale.Max,
         };
         var layout = new Layout
         {

@@ -13,7 +13,7 @@ namespace Telco.InsightPortal.Web.Jobs;
 /// its policy with back-off, reusing the outputs of the steps that had succeeded, so a retry does not redo them; a
 /// succeeded one queues the jobs that run after it.
 /// </summary>
-public sealed class JobRunner(JobStore store, JobScheduler scheduler, IEnumerable<IJobKind> kinds, IOptions<JobsOptions> options,
+public sealed class JobRunner(JobStore store, JobService jobs, JobScheduler scheduler, IEnumerable<IJobKind> kinds, IOptions<JobsOptions> options,
     TimeProvider clock, ILogger<JobRunner> log)
 {
     private readonly Dictionary<string, IJobKind> _kinds = kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
@@ -199,14 +199,11 @@ public sealed class JobRunner(JobStore store, JobScheduler scheduler, IEnumerabl
 
     private async Task QueueDependentsAsync(JobRunRecord run, CancellationToken ct)
     {
-        var jobs = (await store.ListAsync(ct)).Select(s => s.Job).Where(j => j.Enabled).ToList();
-        var after = jobs.ToDictionary(j => j.Name, j => JobDefinitionParser.Parse(j.Body).After, StringComparer.Ordinal);
-        foreach (var name in JobGraph.Dependents(run.JobName, after))
+        foreach (var (record, job) in (await jobs.DependentsAsync(run.JobName, ct)).Where(d => d.Record.Enabled))
         {
-            var job = jobs.First(j => j.Name == name);
-            var id = await store.QueueAsync(new JobRunRequest(JobDefinitionParser.Parse(job.Body), job.Version, JobRunTrigger.Dependency,
+            var id = await store.QueueAsync(new JobRunRequest(job, record.Version, JobRunTrigger.Dependency,
                 $"after {run.JobName} run {run.Id}", UpstreamRun: run.Id), AuditActor.System, ct);
-            if (id is { } queued) await scheduler.TriggerAsync(name, queued, null, ct);
+            if (id is { } queued) await scheduler.TriggerAsync(record.Name, queued, null, ct);
         }
     }
 

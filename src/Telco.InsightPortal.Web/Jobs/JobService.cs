@@ -42,10 +42,20 @@ public sealed class JobService(JobStore store, JobScheduler scheduler)
 
     public async Task DeleteAsync(string name, AuditActor actor, CancellationToken ct = default)
     {
-        var dependents = (await store.ListAsync(ct)).Where(s => JobDefinitionParser.Parse(s.Job.Body).After.Contains(name)).Select(s => s.Job.Name).ToList();
-        if (dependents.Count > 0) throw PortalException.Conflict($"Jobs {string.Join(", ", dependents)} run after '{name}'; change them first.");
+        var dependents = await DependentsAsync(name, ct);
+        if (dependents.Count > 0)
+            throw PortalException.Conflict($"Jobs {string.Join(", ", dependents.Select(d => d.Record.Name))} run after '{name}'; change them first.");
         if (!await store.DeleteAsync(name, actor, ct)) throw NotFound(name);
         await scheduler.RemoveAsync(name, ct);
+    }
+
+    /// <summary>The saved jobs that run after <paramref name="name"/> succeeds (enabled or not), by name, each with its
+    /// parsed definition: what the job page lists, what a delete refuses over and what the runner queues.</summary>
+    public async Task<IReadOnlyList<(JobRecord Record, JobDefinition Job)>> DependentsAsync(string name, CancellationToken ct = default)
+    {
+        var jobs = (await store.ListAsync(ct)).Select(s => (Record: s.Job, Job: JobDefinitionParser.Parse(s.Job.Body))).ToList();
+        var after = jobs.ToDictionary(j => j.Record.Name, j => j.Job.After, StringComparer.Ordinal);
+        return [.. JobGraph.Dependents(name, after).Select(n => jobs.First(j => j.Record.Name == n))];
     }
 
     /// <summary>Queues a manual run with <paramref name="overrides"/> (<c>{"parameters":{…}}</c>) and fires it.</summary>

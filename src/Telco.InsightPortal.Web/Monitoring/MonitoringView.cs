@@ -57,7 +57,7 @@ public static class MonitoringView
     /// <summary>PSI per feature (rows) and window (columns); a cell that could not be judged is −0.1, below every PSI,
     /// so it reads as "no colour" rather than "no drift".</summary>
     public static IReadOnlyList<IReadOnlyList<double>> PsiGrid(DriftReport r) =>
-        [.. r.Verdict.Features.Select((_, f) => (IReadOnlyList<double>)[.. r.Windows.Select(w => w.Features[f].Psi ?? -0.1)])];
+        [.. r.Verdict.Features.Select((_, f) => (IReadOnlyList<double>)[.. r.Windows.Select(w => w.Features[f].Psi ?? double.NaN)])];
 
     public static string Number(double? value, string format = "0.000") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "—";
 

@@ -18,9 +18,11 @@ public static class JobEndpoints
             {
                 var items = new List<JobListItem>();
                 foreach (var s in await service.ListAsync(ct))
-                    items.Add(new JobListItem(s.Job.Name, s.Job.Kind, JobDefinitionParser.Parse(s.Job.Body).Description, s.Job.Schedule, s.Job.Enabled,
-                        JobDefinitionParser.Parse(s.Job.Body).After, s.Job.Version, await service.NextFireAsync(s.Job.Name, ct),
-                        s.LastRun is null ? null : JobRunBrief.Of(s.LastRun)));
+                {
+                    var job = JobDefinitionParser.Parse(s.Job.Body);
+                    items.Add(new JobListItem(s.Job.Name, s.Job.Kind, job.Description, s.Job.Schedule, s.Job.Enabled, job.After, s.Job.Version,
+                        await service.NextFireAsync(s.Job.Name, ct), s.LastRun is null ? null : JobRunBrief.Of(s.LastRun)));
+                }
                 return items;
             })
             .RequireAuthorization(Policies.JobsRead);

@@ -55,7 +55,7 @@ public sealed partial class JobPage : IDisposable
             return;
         }
         _next = await Jobs.NextFireAsync(Name);
-        _dependents = (await Jobs.ListAsync()).Where(s => JobDefinitionParser.Parse(s.Job.Body).After.Contains(Name)).Select(s => s.Job.Name).ToList();
+        _dependents = [.. (await Jobs.DependentsAsync(Name)).Select(d => d.Record.Name)];
         var runs = await Jobs.RunsAsync(Name, PageSize + 1, null);
         _hasOlder = runs.Count > PageSize;
         _runs = runs.Take(PageSize).ToList();
