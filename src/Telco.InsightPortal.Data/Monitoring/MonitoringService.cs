@@ -157,6 +157,7 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         var hours = store.Hours;
         if (await hours.FirstPredictionAsync(state.Deployment.Id, ct) is not { } first) return 0;
         var now = clock.GetUtcNow();
+        if (await store.ReferenceAsync(plan.SnapshotId, ct) is { } reference) await store.SaveReferenceAsync(reference, now, ct);
         var from = Math.Max(first, now.AddDays(-options.RollupDays).ToUnixTimeMilliseconds());
         return await store.RollUpAsync(state.Deployment.Id, plan.SnapshotId, from, plan.Features, plan.Layouts, now, maxHours, ct);
     }

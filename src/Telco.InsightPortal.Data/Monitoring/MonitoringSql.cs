@@ -18,6 +18,12 @@ internal static class MonitoringSql
 
     public const string Layouts = "SELECT id AS Id, model_version AS ModelVersion, columns AS Columns FROM prediction_layouts WHERE deployment_id = @Id";
 
+    public const string StoredReference = "SELECT reference FROM monitoring_references WHERE snapshot_id = @Id";
+
+    public const string SaveReference = """
+        INSERT INTO monitoring_references (snapshot_id, reference, counted_at) VALUES (@SnapshotId, @Reference, @At) ON CONFLICT DO NOTHING
+        """;
+
     public const string Snapshot = "SELECT dataset_id AS DatasetId, row_start AS RowStart, row_end AS RowEnd FROM snapshots WHERE id = @Id";
 
     public const string LabelWatermark =

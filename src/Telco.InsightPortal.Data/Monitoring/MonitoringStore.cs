@@ -92,8 +92,8 @@ public sealed class MonitoringStore(IConnectionFactory factory)
         return await c.QuerySingleAsync<(long Count, long Newest)>(new CommandDefinition(MonitoringSql.LabelWatermark, new { Id = deploymentId }, cancellationToken: ct));
     }
 
-    /// <summary>The training snapshot's features, counted once per snapshot id and kept. Null when the snapshot does not
-    /// exist. Features are the dataset's columns in the Feature role typed as numbers (Integer, Real) or text.</summary>
+    /// <summary>The training snapshot's features, counted once per snapshot id and kept (in memory, and in the
+    /// database once the roll-up has saved them). Null when the snapshot does not exist. Features are the dataset's columns in the Feature role typed as numbers (Integer, Real) or text.</summary>
     public Task<TrainingReference?> ReferenceAsync(long snapshotId, CancellationToken ct = default)
     {
         var task = _references.GetOrAdd(snapshotId, id => LoadReferenceAsync(id, CancellationToken.None));
@@ -102,11 +102,27 @@ public sealed class MonitoringStore(IConnectionFactory factory)
         return task.WaitAsync(ct);
     }
 
+    /// <summary>Saves the snapshot's reference for every later process (a no-op when saved already): the roll-up calls it,
+    /// so reads never write.</summary>
+    public async Task SaveReferenceAsync(TrainingReference reference, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (_savedReferences.ContainsKey(reference.SnapshotId)) return;
+        await using var c = await factory.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(MonitoringSql.SaveReference,
+            new { reference.SnapshotId, Reference = ReferenceJson.Write(reference), At = now.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        _savedReferences[reference.SnapshotId] = true;
+    }
+
+    private readonly ConcurrentDictionary<long, bool> _savedReferences = new();
+
     private async Task<TrainingReference?> LoadReferenceAsync(long snapshotId, CancellationToken ct)
     {
         try
         {
             await using var c = await factory.OpenAsync(ct);
+            if (await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(MonitoringSql.StoredReference, new { Id = snapshotId }, cancellationToken: ct))
+                is { } stored)
+                return ReferenceJson.Read(stored);
             var snapshot = await c.QuerySingleOrDefaultAsync<(long DatasetId, long RowStart, long RowEnd)>(
                 new CommandDefinition(MonitoringSql.Snapshot, new { Id = snapshotId }, cancellationToken: ct));
             if (snapshot.DatasetId == 0) return null;

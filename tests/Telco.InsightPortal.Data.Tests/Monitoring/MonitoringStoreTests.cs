@@ -52,6 +52,12 @@ public sealed class MonitoringStoreTests
         Assert.Equal(2, await Instance().RollUpAsync(Name, maxHours: 2));
         // A second instance takes the next hours (empty ones are marked too), never the two already saved.
         Assert.Equal(2, await Instance().RollUpAsync(Name, maxHours: 2));
+        // The training side is saved too: a fresh store reads from the table what the first one counted from the snapshot.
+        var snapshot = live.SnapshotId!.Value;
+        var counted = await d.Monitoring.ReferenceAsync(snapshot);
+        var read = await new MonitoringStore(d.Store.Store.Factory).ReferenceAsync(snapshot);
+        Assert.Equal(ReferenceJson.Write(counted!), ReferenceJson.Write(read!));
+        Assert.Equal(counted!.Features.Count(f => f.Bins is not null), read!.Features.Count(f => f.Bins is not null));
         await using (var c = await d.Store.Store.Factory.OpenAsync())
             await Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM prediction_labels WHERE deployment_id = @Id; DELETE FROM predictions WHERE deployment_id = @Id",
                 new { d.Deployment.Id });

@@ -17,3 +17,9 @@ CREATE TABLE monitoring_drift_counts (
     n             BIGINT NOT NULL
 );
 CREATE INDEX ix_monitoring_drift_counts ON monitoring_drift_counts (deployment_id, snapshot_id, hour);
+
+CREATE TABLE monitoring_references (
+    snapshot_id BIGINT PRIMARY KEY,
+    reference   TEXT   NOT NULL,
+    counted_at  BIGINT NOT NULL
+);

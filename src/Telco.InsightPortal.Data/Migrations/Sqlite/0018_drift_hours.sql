@@ -22,3 +22,11 @@ CREATE TABLE monitoring_drift_counts (
     n             INTEGER NOT NULL
 );
 CREATE INDEX ix_monitoring_drift_counts ON monitoring_drift_counts (deployment_id, snapshot_id, hour);
+
+-- A training snapshot's side of drift (bins and counts per feature), as JSON: snapshots are immutable, so it is
+-- counted once (the roll-up saves it) instead of once per process start.
+CREATE TABLE monitoring_references (
+    snapshot_id INTEGER PRIMARY KEY,
+    reference   TEXT    NOT NULL,
+    counted_at  INTEGER NOT NULL
+);
