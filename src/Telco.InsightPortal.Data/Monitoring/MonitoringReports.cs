@@ -69,3 +69,9 @@ public sealed record FeatureDistribution(string Feature, FeatureKind Kind, IRead
 
 /// <summary>What a check found and which alerts it raised or updated.</summary>
 public sealed record CheckResult(DriftReport Drift, EstimatedFigures? Estimated, double? ErrorRate, IReadOnlyList<AlertRecord> Alerts);
+
+/// <summary>How many closed hours one roll-up pass saved: the log's figures, and drift counts.</summary>
+public sealed record RollupResult(int LogHours, int DriftHours)
+{
+    public int Total => LogHours + DriftHours;
+}

@@ -43,10 +43,10 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         var log = new LogFigures?[range.Count];
         var first = -1L;
         for (var w = 0L; w < range.Count; w++)
-        {
             if (Closed(w) && _closed.TryGetValue((id, range.Width, range.Start(w)), out var known)) log[w] = known;
-            else if (first < 0) first = w;
-        }
+        await FromRolledUpHoursAsync(id, range, log, Closed, ct);
+        for (var w = 0L; w < range.Count && first < 0; w++)
+            if (log[w] is null) first = w;
         if (first >= 0)
         {
             var (histogram, latency, layouts) = await store.LogFiguresAsync(id, new WindowedRange(range.Start(first), range.To, range.Width), ct);
@@ -60,8 +60,7 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
                 var here = cells[w].ToList();
                 var l = latencies.GetValueOrDefault(w);
                 log[w] = new LogFigures(here.Sum(c => c.Count), new LatencySummary((int)Math.Min(int.MaxValue, l?.Count ?? 0), l?.P50, l?.P95, l?.P99), Estimate(here),
-                    [.. here.GroupBy(c => versions.GetValueOrDefault(c.LayoutId, "?")).Select(g => (Version: g.Key, Count: g.Sum(c => c.Count)))
-                        .OrderByDescending(v => v.Count).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => v.Version)]);
+                    Versions(here, versions));
                 if (Closed(w)) _closed[(id, range.Width, range.Start(w))] = log[w]!;
             }
         }
@@ -85,6 +84,46 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         }
         return result;
     }
+
+    /// <summary>Fills the closed windows still empty in <paramref name="log"/> whose every hour the roll-up saved, when the
+    /// windows are unions of hours: counts and histograms add up; latency percentiles are the hour's exact ones for
+    /// hourly windows and read from the merged buckets (within 1 %) for wider ones.</summary>
+    private async Task FromRolledUpHoursAsync(long id, WindowedRange range, LogFigures?[] log, Func<long, bool> closed, CancellationToken ct)
+    {
+        const long hour = MonitoringStore.HourMs;
+        if (range.From % hour != 0 || range.Width % hour != 0) return;
+        var last = -1L;
+        for (var w = 0L; w < range.Count; w++) if (log[w] is null && closed(w)) last = w;
+        if (last < 0) return;
+        var hours = await store.LogHours.ReadAsync(id, range.From, range.End(last), ct);
+        if (hours.Count == 0) return;
+        var versions = (await store.LayoutsAsync(id, ct)).ToDictionary(l => l.Id, l => l.ModelVersion);
+        for (var w = 0L; w <= last; w++)
+        {
+            if (log[w] is not null || !closed(w)) continue;
+            var parts = new List<LogHours.Hour>();
+            for (var h = range.Start(w); h < range.End(w); h += hour)
+                if (hours.TryGetValue(h, out var part)) parts.Add(part);
+            if (parts.Count * hour != range.End(w) - range.Start(w)) continue;
+            var count = parts.Sum(p => p.Predictions);
+            LatencySummary latency;
+            if (parts.Count == 1) latency = new LatencySummary((int)Math.Min(int.MaxValue, count), parts[0].P50, parts[0].P95, parts[0].P99);
+            else
+            {
+                var buckets = parts.SelectMany(p => p.Latency).GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Sum(b => b.Value));
+                latency = new LatencySummary((int)Math.Min(int.MaxValue, count), LatencyBuckets.Percentile(buckets, 0.5), LatencyBuckets.Percentile(buckets, 0.95),
+                    LatencyBuckets.Percentile(buckets, 0.99));
+            }
+            var cells = parts.SelectMany(p => p.Histogram).ToList();
+            log[w] = new LogFigures(count, latency, Estimate(cells), Versions(cells, versions));
+            _closed[(id, range.Width, range.Start(w))] = log[w]!;
+        }
+    }
+
+    /// <summary>A window's model versions, most predictions first.</summary>
+    private static IReadOnlyList<string> Versions(IEnumerable<HistogramRow> cells, IReadOnlyDictionary<long, string> versions) =>
+        [.. cells.GroupBy(c => versions.GetValueOrDefault(c.LayoutId, "?")).Select(g => (Version: g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => v.Version)];
 
     /// <summary>Drift over [from, to) as one sample, and per window of <paramref name="window"/> when given (the heatmap).</summary>
     /// <exception cref="PortalException">NotFound for an unknown deployment; Invalid for a bad range or window, or more
@@ -144,22 +183,22 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
     }
 
     /// <summary>
-    /// Rolls up a deployment's closed hours of logged inputs into the drift-count table, against the training snapshot
-    /// of the version it serves: up to <paramref name="maxHours"/> hours not counted yet, no further back than
-    /// <see cref="MonitoringOptions.RollupDays"/>. Returns how many hours it saved (0: up to date or nothing to compare).
-    /// The roll-up service calls it for every deployment; reports read what it saved.
+    /// Rolls up a deployment's closed hours, up to <paramref name="maxHours"/> of each kind not saved yet and no further
+    /// back than <see cref="MonitoringOptions.RollupDays"/>: the log's figures (for metrics) and the input counts
+    /// against the training snapshot of the version it serves (for drift; none when there is nothing to compare). The
+    /// roll-up service calls it for every deployment; reports read what it saved.
     /// </summary>
-    public async Task<int> RollUpAsync(string deployment, int maxHours = 24 * 7, CancellationToken ct = default)
+    public async Task<RollupResult> RollUpAsync(string deployment, int maxHours = 24 * 7, CancellationToken ct = default)
     {
         var state = await FindAsync(deployment, ct);
-        var plan = await PlanAsync(state, ct);
-        if (plan.Reason is not null) return 0;
-        var hours = store.Hours;
-        if (await hours.FirstPredictionAsync(state.Deployment.Id, ct) is not { } first) return 0;
+        if (await store.Hours.FirstPredictionAsync(state.Deployment.Id, ct) is not { } first) return new RollupResult(0, 0);
         var now = clock.GetUtcNow();
-        if (await store.ReferenceAsync(plan.SnapshotId, ct) is { } reference) await store.SaveReferenceAsync(reference, now, ct);
         var from = Math.Max(first, now.AddDays(-options.RollupDays).ToUnixTimeMilliseconds());
-        return await store.RollUpAsync(state.Deployment.Id, plan.SnapshotId, from, plan.Features, plan.Layouts, now, maxHours, ct);
+        var log = await store.RollUpLogAsync(state.Deployment.Id, from, now, maxHours, ct);
+        var plan = await PlanAsync(state, ct);
+        if (plan.Reason is not null) return new RollupResult(log, 0);
+        if (await store.ReferenceAsync(plan.SnapshotId, ct) is { } reference) await store.SaveReferenceAsync(reference, now, ct);
+        return new RollupResult(log, await store.RollUpAsync(state.Deployment.Id, plan.SnapshotId, from, plan.Features, plan.Layouts, now, maxHours, ct));
     }
 
     /// <summary>

@@ -68,6 +68,9 @@ internal static class MonitoringSql
         FROM r GROUP BY w
         """;
 
+    /// <summary>Every latency of the range with its window, for the roll-up's buckets and exact hourly percentiles.</summary>
+    public const string Latencies = $"SELECT (p.created_at - @From) / @Width AS W, p.latency_ms AS V FROM predictions p WHERE {LogWindow}";
+
     /// <summary>Latency p50/p95/p99 per window: percentile_cont on PostgreSQL, the same interpolation between the two
     /// nearest ranks on SQLite (as DeploymentFiguresSql does it for the deployments list).</summary>
     public static string Latency(StoreProvider provider) => provider == StoreProvider.Postgres ? PostgresLatency : SqliteLatency;

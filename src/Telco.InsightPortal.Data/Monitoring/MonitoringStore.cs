@@ -32,6 +32,9 @@ public sealed class MonitoringStore(IConnectionFactory factory)
 
     public DriftHours Hours => _hours;
 
+    /// <summary>The log's figures per closed hour, saved by <see cref="RollUpLogAsync"/>.</summary>
+    public LogHours LogHours { get; } = new(factory);
+
     public const long HourMs = 3_600_000;
 
     /// <summary>How long after its end an hour is taken as closed: the log writer commits within a second or so.</summary>
@@ -261,6 +264,56 @@ public sealed class MonitoringStore(IConnectionFactory factory)
                 .Select(c => new DriftHours.HourCount { Feature = features[c.F].Name, Hour = c.W, B = c.B, C = c.C, N = c.N })
                 .ToLookup(c => c.Hour);
             saved += await _hours.SaveAsync(deploymentId, snapshotId, day, counts, now, ct);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// The metrics roll-up: saves the log's figures (<see cref="LogHours"/>) of up to <paramref name="maxHours"/> closed
+    /// hours from <paramref name="from"/> on that are not saved yet, a day per pass: the probability histogram in SQL,
+    /// the latencies streamed once into buckets and exact hourly percentiles. Returns how many hours it saved.
+    /// </summary>
+    public async Task<int> RollUpLogAsync(long deploymentId, long from, DateTimeOffset now, int maxHours, CancellationToken ct = default)
+    {
+        var closedBefore = now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds;
+        var firstHour = from / HourMs * HourMs;
+        var lastClosed = closedBefore / HourMs * HourMs;
+        if (lastClosed <= firstHour) return 0;
+        var counted = await LogHours.CountedAsync(deploymentId, firstHour, lastClosed, ct);
+        var missing = new List<long>();
+        for (var h = firstHour; h < lastClosed && missing.Count < maxHours; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
+        var saved = 0;
+        foreach (var day in missing.Chunk(24))
+        {
+            var range = new WindowedRange(day[0], day[^1] + HourMs, HourMs);
+            var p = LogParameters(deploymentId, range);
+            Dictionary<long, List<HistogramRow>> cells;
+            var latencies = new Dictionary<long, List<double>>();
+            await using (var c = await factory.OpenAsync(ct))
+            {
+                cells = (await c.QueryAsync<HistogramRow>(new CommandDefinition(MonitoringSql.Histogram(Provider), p, commandTimeout: 300, cancellationToken: ct)))
+                    .GroupBy(r => r.W).ToDictionary(g => g.Key, g => g.ToList());
+                await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(MonitoringSql.Latencies, p, commandTimeout: 300, cancellationToken: ct));
+                while (await reader.ReadAsync(ct))
+                {
+                    var w = reader.GetInt64(0);
+                    if (!latencies.TryGetValue(w, out var list)) latencies[w] = list = [];
+                    list.Add(reader.GetDouble(1));
+                }
+            }
+            var hours = day.Select(h =>
+            {
+                var w = (h - range.From) / HourMs;
+                var values = latencies.GetValueOrDefault(w) ?? [];
+                var buckets = values.GroupBy(LatencyBuckets.Of).ToDictionary(g => g.Key, g => (long)g.Count());
+                // Past the in-memory sample bound (278 requests a second for the hour) the exact figures give way to the buckets'.
+                var summary = values.Count <= MonitoringLimits.MaxSampleSize ? Core.Monitoring.LatencySummary.From(values)
+                    : new Core.Monitoring.LatencySummary(values.Count, LatencyBuckets.Percentile(buckets, 0.5), LatencyBuckets.Percentile(buckets, 0.95),
+                        LatencyBuckets.Percentile(buckets, 0.99));
+                return new LogHours.Hour(h, cells.GetValueOrDefault(w)?.Sum(r => r.Count) ?? 0, summary.P50, summary.P95, summary.P99,
+                    buckets, cells.GetValueOrDefault(w) ?? []);
+            }).ToList();
+            saved += await LogHours.SaveAsync(deploymentId, hours, now, ct);
         }
         return saved;
     }

@@ -16,8 +16,8 @@ public static class MonitoringHosting
         builder.Services.AddSingleton<MonitoringStore>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<MonitoringService>();
-        builder.Services.AddSingleton<DriftRollupService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DriftRollupService>());
+        builder.Services.AddSingleton<MonitoringRollupService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitoringRollupService>());
         return builder;
     }
 

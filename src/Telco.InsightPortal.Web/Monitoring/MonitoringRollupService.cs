@@ -6,13 +6,13 @@ using Telco.InsightPortal.Data.Monitoring;
 namespace Telco.InsightPortal.Web.Monitoring;
 
 /// <summary>
-/// Every <see cref="MonitoringOptions.RollupSeconds"/>: counts each deployment's newly closed hours of logged inputs
-/// into the drift-count table (<see cref="MonitoringService.RollUpAsync"/>), a week of backlog per deployment per
-/// pass, so drift reports sum stored counts instead of parsing the log. Each portal instance runs one; on a shared
+/// Every <see cref="MonitoringOptions.RollupSeconds"/>: rolls up each deployment's newly closed hours of its prediction
+/// log (<see cref="MonitoringService.RollUpAsync"/>: the log's figures and the input counts against the training
+/// snapshot), a week of backlog per deployment per pass, so metrics and drift read stored hours instead of the log. Each portal instance runs one; on a shared
 /// PostgreSQL store an hour is saved by whichever marks it first.
 /// </summary>
-public sealed class DriftRollupService(DeploymentStore deployments, MonitoringService monitoring, MonitoringOptions options, TimeProvider clock,
-    ILogger<DriftRollupService> log) : BackgroundService
+public sealed class MonitoringRollupService(DeploymentStore deployments, MonitoringService monitoring, MonitoringOptions options, TimeProvider clock,
+    ILogger<MonitoringRollupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +25,7 @@ public sealed class DriftRollupService(DeploymentStore deployments, MonitoringSe
             }
             catch (Exception e) when (e is DbException or TimeoutException)
             {
-                log.LogWarning(e, "Drift roll-up failed; it runs again in {Seconds} s.", options.RollupSeconds);
+                log.LogWarning(e, "Monitoring roll-up failed; it runs again in {Seconds} s.", options.RollupSeconds);
             }
         }
     }
@@ -38,14 +38,14 @@ public sealed class DriftRollupService(DeploymentStore deployments, MonitoringSe
         {
             try
             {
-                saved += await monitoring.RollUpAsync(deployment.Name, ct: ct);
+                saved += (await monitoring.RollUpAsync(deployment.Name, ct: ct)).Total;
             }
             catch (PortalException e) when (e.Kind == ErrorKind.NotFound)
             {
                 // Deleted since the list was read.
             }
         }
-        if (saved > 0) log.LogInformation("Drift roll-up counted {Hours} closed hours.", saved);
+        if (saved > 0) log.LogInformation("Monitoring roll-up saved {Hours} closed hours.", saved);
         return saved;
     }
 }

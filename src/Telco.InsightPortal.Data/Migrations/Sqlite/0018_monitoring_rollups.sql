@@ -30,3 +30,20 @@ CREATE TABLE monitoring_references (
     reference   TEXT    NOT NULL,
     counted_at  INTEGER NOT NULL
 );
+
+-- What the log says of each closed hour, for the metrics page: the prediction count, exact latency percentiles of the
+-- hour, its latencies in 2 % log buckets (so wider windows merge hours; JSON [[bucket, count], …]) and its probability
+-- histogram per layout and predicted label (JSON [[layout, bin, predicted, count, sum, squares], …]). The row is its
+-- own mark: inserted once, by whichever instance counts the hour first.
+CREATE TABLE monitoring_log_hours (
+    deployment_id INTEGER NOT NULL,
+    hour          INTEGER NOT NULL,
+    counted_at    INTEGER NOT NULL,
+    predictions   INTEGER NOT NULL,
+    p50           REAL,
+    p95           REAL,
+    p99           REAL,
+    latency       TEXT    NOT NULL,
+    histogram     TEXT    NOT NULL,
+    PRIMARY KEY (deployment_id, hour)
+);

@@ -1,4 +1,5 @@
--- Drift counts per closed hour (issue #14); see the SQLite migration of the same number.
+-- Monitoring roll-ups (issue #14): drift counts and log figures per closed hour, training references; see the SQLite
+-- migration of the same number.
 CREATE TABLE monitoring_drift_hours (
     deployment_id BIGINT NOT NULL,
     snapshot_id   BIGINT NOT NULL,
@@ -22,4 +23,17 @@ CREATE TABLE monitoring_references (
     snapshot_id BIGINT PRIMARY KEY,
     reference   TEXT   NOT NULL,
     counted_at  BIGINT NOT NULL
+);
+
+CREATE TABLE monitoring_log_hours (
+    deployment_id BIGINT NOT NULL,
+    hour          BIGINT NOT NULL,
+    counted_at    BIGINT NOT NULL,
+    predictions   BIGINT NOT NULL,
+    p50           DOUBLE PRECISION,
+    p95           DOUBLE PRECISION,
+    p99           DOUBLE PRECISION,
+    latency       TEXT   NOT NULL,
+    histogram     TEXT   NOT NULL,
+    PRIMARY KEY (deployment_id, hour)
 );
