@@ -30,11 +30,12 @@ public sealed class DriftHours(IConnectionFactory factory)
             new { Id = deploymentId, Snapshot = snapshotId, From = from, To = to }, cancellationToken: ct))).ToHashSet();
     }
 
-    /// <summary>The counted hours of [from, to) and their counts.</summary>
-    public async Task<(HashSet<long> Hours, IReadOnlyList<HourCount> Counts)> ReadAsync(long deploymentId, long snapshotId, long from, long to,
-        CancellationToken ct = default)
+    /// <summary>The counted hours of [from, to) and their counts summed per window of <paramref name="width"/> from
+    /// <paramref name="origin"/> (each count's Hour is its window's start).</summary>
+    public async Task<(HashSet<long> Hours, IReadOnlyList<HourCount> Counts)> ReadAsync(long deploymentId, long snapshotId, long from, long to, long origin,
+        long width, CancellationToken ct = default)
     {
-        var p = new { Id = deploymentId, Snapshot = snapshotId, From = from, To = to };
+        var p = new { Id = deploymentId, Snapshot = snapshotId, From = from, To = to, Origin = origin, Width = width };
         await using var c = await factory.OpenAsync(ct);
         var hours = (await c.QueryAsync<long>(new CommandDefinition(DriftHoursSql.CountedHours, p, cancellationToken: ct))).ToHashSet();
         if (hours.Count == 0) return (hours, []);

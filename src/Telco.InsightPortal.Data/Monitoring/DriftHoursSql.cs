@@ -7,7 +7,13 @@ internal static class DriftHoursSql
 
     public const string CountedHours = $"SELECT hour FROM monitoring_drift_hours WHERE {Key}";
 
-    public const string Counts = $"SELECT feature AS Feature, hour AS Hour, bin AS B, category AS C, n AS N FROM monitoring_drift_counts WHERE {Key}";
+    /// <summary>Counts summed per window of @Width from @Origin (Hour is the window's start): a month's report reads a few
+    /// hundred rows, not every hour's.</summary>
+    public const string Counts = $"""
+        SELECT feature AS Feature, @Origin + (hour - @Origin) / @Width * @Width AS Hour, bin AS B, category AS C, CAST(SUM(n) AS BIGINT) AS N
+        FROM monitoring_drift_counts WHERE {Key}
+        GROUP BY feature, (hour - @Origin) / @Width, bin, category
+        """;
 
     /// <summary>Claims an hour; no row is inserted when another instance counted it first.</summary>
     public const string Mark = """

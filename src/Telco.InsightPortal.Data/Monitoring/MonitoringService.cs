@@ -144,7 +144,8 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
         // union of hours; other windows are counted afresh.
         var hourly = window is null || (range.From % MonitoringStore.HourMs == 0 && range.Width % MonitoringStore.HourMs == 0);
         var counts = hourly
-            ? [.. (await store.HourlyCountsAsync(state.Deployment.Id, snapshotId, range.From, range.To, features, layouts, clock.GetUtcNow(), ct))
+            ? [.. (await store.HourlyCountsAsync(state.Deployment.Id, snapshotId, range.From, range.To, window is null ? Math.Max(1, range.To - range.From) : range.Width,
+                    features, layouts, clock.GetUtcNow(), ct))
                 .Select(c => c with { W = window is null ? 0 : (c.W - range.From) / range.Width })]
             : await store.WindowCountsAsync(state.Deployment.Id, range, features, layouts, ct);
         var overall = features.Select((f, i) => Compare(f, counts.Where(c => c.F == i), thresholds)).ToList();

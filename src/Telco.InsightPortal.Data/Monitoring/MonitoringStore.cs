@@ -207,25 +207,28 @@ public sealed class MonitoringStore(IConnectionFactory factory)
     }
 
     /// <summary>
-    /// Like <see cref="WindowCountsAsync"/>, but incremental: counts per hour bucket (W is the bucket's start in ms), read
-    /// from the roll-up's table (<see cref="DriftHours"/>) for closed hours it has counted, and from the log for the
-    /// rest (closed hours not rolled up yet, in one query, and the open or partial hours at the ends).
-    /// <paramref name="features"/> are the reference's features of <paramref name="snapshotId"/>; persisted counts are
-    /// matched to them by name. Reading never writes: only <see cref="RollUpAsync"/> fills the table.
+    /// Like <see cref="WindowCountsAsync"/>, but incremental: counts per window of <paramref name="width"/> (a whole number
+    /// of hours) from <paramref name="from"/>, W being the window's start in ms. Closed hours the roll-up saved are summed
+    /// in the database (<see cref="DriftHours"/>); the rest is counted from the log (closed hours not rolled up yet, in
+    /// one query, and the open or partial hours at the ends). <paramref name="features"/> are the reference's features
+    /// of <paramref name="snapshotId"/>; saved counts are matched to them by name. Reading never writes: only
+    /// <see cref="RollUpAsync"/> fills the table.
     /// </summary>
-    public async Task<IReadOnlyList<WindowCount>> HourlyCountsAsync(long deploymentId, long snapshotId, long from, long to, IReadOnlyList<ReferenceFeature> features,
-        IReadOnlyList<PredictionLayoutRecord> layouts, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<IReadOnlyList<WindowCount>> HourlyCountsAsync(long deploymentId, long snapshotId, long from, long to, long width,
+        IReadOnlyList<ReferenceFeature> features, IReadOnlyList<PredictionLayoutRecord> layouts, DateTimeOffset now, CancellationToken ct = default)
     {
         var result = new List<WindowCount>();
+        // Counts tagged with their hour's start go into the window holding that hour.
+        IEnumerable<WindowCount> Windowed(IEnumerable<WindowCount> hourly) => hourly.Select(c => c with { W = from + (c.W - from) / width * width });
         var closedBefore = now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds;
         var firstHour = Ceiling(from, HourMs) * HourMs;
         if (from < Math.Min(firstHour, to))
-            result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(from, Math.Min(firstHour, to), HourMs), features, layouts, ct), from, HourMs));
+            result.AddRange(Windowed(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(from, Math.Min(firstHour, to), HourMs), features, layouts, ct), from, HourMs)));
         var lastClosed = firstHour;
         while (lastClosed + HourMs <= to && lastClosed + HourMs <= closedBefore) lastClosed += HourMs;
         if (lastClosed > firstHour)
         {
-            var (counted, persisted) = await _hours.ReadAsync(deploymentId, snapshotId, firstHour, lastClosed, ct);
+            var (counted, persisted) = await _hours.ReadAsync(deploymentId, snapshotId, firstHour, lastClosed, from, width, ct);
             var index = features.Select((f, i) => (f.Name, i)).ToDictionary(f => f.Name, f => f.i, StringComparer.Ordinal);
             result.AddRange(persisted.Where(p => index.ContainsKey(p.Feature))
                 .Select(p => new WindowCount { F = index[p.Feature], W = p.Hour, B = p.B, C = p.C, N = p.N }));
@@ -234,11 +237,11 @@ public sealed class MonitoringStore(IConnectionFactory factory)
             if (missing.Count > 0)
             {
                 var live = (await CountHoursAsync(deploymentId, missing, features, layouts, ct)).ToLookup(c => c.W);
-                foreach (var h in missing) result.AddRange(live[h]);
+                foreach (var h in missing) result.AddRange(Windowed(live[h]));
             }
         }
         if (lastClosed < to && lastClosed >= firstHour)
-            result.AddRange(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(lastClosed, to, HourMs), features, layouts, ct), lastClosed, HourMs));
+            result.AddRange(Windowed(Tag(await WindowCountsAsync(deploymentId, new WindowedRange(lastClosed, to, HourMs), features, layouts, ct), lastClosed, HourMs)));
         return result;
     }
 
