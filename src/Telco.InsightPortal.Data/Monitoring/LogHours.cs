@@ -7,12 +7,13 @@ namespace Telco.InsightPortal.Data.Monitoring;
 /// <summary>
 /// What the prediction log says of each closed hour (migration 0018), written once by the roll-up and read by the
 /// metrics of any window that is a union of hours: the count, exact latency percentiles of the hour, latencies in
-/// <see cref="Core.Monitoring.LatencyBuckets"/> (for wider windows) and the probability histogram the estimates use.
+/// <see cref="Core.Monitoring.LatencyBuckets"/> (for wider windows), the probability histogram the estimates use and
+/// the hour's own estimate (its bands are simulated: the costly part of a month of hourly windows).
 /// </summary>
 public sealed class LogHours(IConnectionFactory factory)
 {
     public sealed record Hour(long Start, long Predictions, double? P50, double? P95, double? P99, IReadOnlyDictionary<int, long> Latency,
-        IReadOnlyList<HistogramRow> Histogram);
+        IReadOnlyList<HistogramRow> Histogram, EstimatedFigures? Estimated);
 
     private sealed record Row
     {
@@ -23,6 +24,7 @@ public sealed class LogHours(IConnectionFactory factory)
         public double? P99 { get; init; }
         public string Latency { get; init; } = "[]";
         public string Histogram { get; init; } = "[]";
+        public string? Estimate { get; init; }
     }
 
     public async Task<HashSet<long>> CountedAsync(long deploymentId, long from, long to, CancellationToken ct = default)
@@ -41,7 +43,7 @@ public sealed class LogHours(IConnectionFactory factory)
             [.. (JsonSerializer.Deserialize<double[][]>(r.Histogram) ?? []).Select(h => new HistogramRow
             {
                 W = 0, LayoutId = (long)h[0], Bin = (int)h[1], Predicted = (int)h[2], Count = (long)h[3], Sum = h[4], Squares = h[5],
-            })]));
+            })], r.Estimate is null ? null : JsonSerializer.Deserialize<EstimatedFigures>(r.Estimate)));
     }
 
     /// <summary>Saves hours in one transaction; an hour already saved (by another instance) is left as it is.</summary>
@@ -57,6 +59,7 @@ public sealed class LogHours(IConnectionFactory factory)
                 Id = deploymentId, Hour = h.Start, At = now.ToUnixTimeMilliseconds(), h.Predictions, h.P50, h.P95, h.P99,
                 Latency = JsonSerializer.Serialize(h.Latency.OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Value })),
                 Histogram = JsonSerializer.Serialize(h.Histogram.Select(r => new[] { r.LayoutId, r.Bin, r.Predicted, r.Count, r.Sum, r.Squares })),
+                Estimate = h.Estimated is null ? null : JsonSerializer.Serialize(h.Estimated),
             }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);

@@ -59,7 +59,7 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
                 if (log[w] is not null) continue;
                 var here = cells[w].ToList();
                 var l = latencies.GetValueOrDefault(w);
-                log[w] = new LogFigures(here.Sum(c => c.Count), new LatencySummary((int)Math.Min(int.MaxValue, l?.Count ?? 0), l?.P50, l?.P95, l?.P99), Estimate(here),
+                log[w] = new LogFigures(here.Sum(c => c.Count), new LatencySummary((int)Math.Min(int.MaxValue, l?.Count ?? 0), l?.P50, l?.P95, l?.P99), WindowEstimate.From(here),
                     Versions(here, versions));
                 if (Closed(w)) _closed[(id, range.Width, range.Start(w))] = log[w]!;
             }
@@ -115,7 +115,7 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
                     LatencyBuckets.Percentile(buckets, 0.99));
             }
             var cells = parts.SelectMany(p => p.Histogram).ToList();
-            log[w] = new LogFigures(count, latency, Estimate(cells), Versions(cells, versions));
+            log[w] = new LogFigures(count, latency, parts.Count == 1 ? parts[0].Estimated : WindowEstimate.From(cells), Versions(cells, versions));
             _closed[(id, range.Width, range.Start(w))] = log[w]!;
         }
     }
@@ -258,15 +258,6 @@ public sealed class MonitoringService(DeploymentStore deployments, MonitoringSto
     }
 
     private static string F(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "—";
-
-    private static EstimatedFigures? Estimate(IReadOnlyList<HistogramRow> cells)
-    {
-        if (cells.Count == 0) return null;
-        var merged = cells.GroupBy(c => (c.Bin, c.Predicted))
-            .Select(g => new ProbabilityBin(g.Key.Bin, g.Key.Predicted == 1, g.Sum(c => c.Count), g.Sum(c => c.Sum), g.Sum(c => c.Squares))).ToList();
-        var e = BinnedEstimate.From(merged);
-        return e is null ? null : new EstimatedFigures(merged.Sum(c => c.Count), e.Accuracy, e.Precision, e.Recall, e.RocAuc);
-    }
 
     private static RealisedFigures? Realised(LabelledRow? row)
     {

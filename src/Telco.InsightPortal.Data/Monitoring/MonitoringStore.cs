@@ -314,7 +314,7 @@ public sealed class MonitoringStore(IConnectionFactory factory)
                     : new Core.Monitoring.LatencySummary(values.Count, LatencyBuckets.Percentile(buckets, 0.5), LatencyBuckets.Percentile(buckets, 0.95),
                         LatencyBuckets.Percentile(buckets, 0.99));
                 return new LogHours.Hour(h, cells.GetValueOrDefault(w)?.Sum(r => r.Count) ?? 0, summary.P50, summary.P95, summary.P99,
-                    buckets, cells.GetValueOrDefault(w) ?? []);
+                    buckets, cells.GetValueOrDefault(w) ?? [], WindowEstimate.From(cells.GetValueOrDefault(w) ?? []));
             }).ToList();
             saved += await LogHours.SaveAsync(deploymentId, hours, now, ct);
         }

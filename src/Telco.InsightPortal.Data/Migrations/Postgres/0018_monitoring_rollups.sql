@@ -35,5 +35,6 @@ CREATE TABLE monitoring_log_hours (
     p99           DOUBLE PRECISION,
     latency       TEXT   NOT NULL,
     histogram     TEXT   NOT NULL,
+    estimate      TEXT,
     PRIMARY KEY (deployment_id, hour)
 );

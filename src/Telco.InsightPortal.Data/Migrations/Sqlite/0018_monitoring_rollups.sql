@@ -33,7 +33,8 @@ CREATE TABLE monitoring_references (
 
 -- What the log says of each closed hour, for the metrics page: the prediction count, exact latency percentiles of the
 -- hour, its latencies in 2 % log buckets (so wider windows merge hours; JSON [[bucket, count], …]) and its probability
--- histogram per layout and predicted label (JSON [[layout, bin, predicted, count, sum, squares], …]). The row is its
+-- histogram per layout and predicted label (JSON [[layout, bin, predicted, count, sum, squares], …]) and the hour's
+-- estimate from it (JSON; its bands are simulated, the costly part of a month of hourly windows). The row is its
 -- own mark: inserted once, by whichever instance counts the hour first.
 CREATE TABLE monitoring_log_hours (
     deployment_id INTEGER NOT NULL,
@@ -45,5 +46,6 @@ CREATE TABLE monitoring_log_hours (
     p99           REAL,
     latency       TEXT    NOT NULL,
     histogram     TEXT    NOT NULL,
+    estimate      TEXT,
     PRIMARY KEY (deployment_id, hour)
 );
