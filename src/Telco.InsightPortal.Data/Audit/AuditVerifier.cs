@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Audit;
