@@ -176,9 +176,11 @@ public static class PackVerifier
                 return Fail(PackVerification.Bad($"entry {previous.Seq + 1}", $"missing: the next line is entry {entry.Seq}", previous.Seq + 1));
             if (previous is not null && entry.PrevHash != previous.Hash)
                 return Fail(PackVerification.Bad(name, $"prev_hash does not match entry {previous.Seq}", entry.Seq));
-            var isHex = entry.Hash.Length == 64 && Convert.FromHexString(entry.Hash, stored, out _, out _) == OperationStatus.Done
-                && !entry.Hash.AsSpan().ContainsAnyInRange('A', 'F');
-            if (!isHex || !AuditHash.Compute(entry, buffer).AsSpan().SequenceEqual(stored))
+            // The hash decodes hex in either case; the store writes lowercase, so another case is an edit the hash would not see.
+            if (!IsLowerHex(entry.PrevHash))
+                return Fail(PackVerification.Bad(name, "prev_hash is not a lowercase SHA-256 (the line was edited)", entry.Seq));
+            if (!IsLowerHex(entry.Hash) || Convert.FromHexString(entry.Hash, stored, out _, out _) != OperationStatus.Done
+                || !AuditHash.Compute(entry, buffer).AsSpan().SequenceEqual(stored))
                 return Fail(PackVerification.Bad(name, "hash mismatch (content changed)", entry.Seq));
             if (entry.Seq > checkpoint.Seq)
                 return Fail(PackVerification.Bad(name, $"comes after the signed checkpoint at seq {checkpoint.Seq}", entry.Seq));
@@ -197,6 +199,8 @@ public static class PackVerifier
 
         ChainResult Fail(PackVerification problem) => new(problem, count, first, hashes, null);
     }
+
+    private static bool IsLowerHex(string s) => s.Length == 64 && !s.AsSpan().ContainsAnyExcept("0123456789abcdef");
 
     private static PackRecord? PackRecordOf(AuditEntry entry)
     {

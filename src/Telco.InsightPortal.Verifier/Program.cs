@@ -1,0 +1,3 @@
+using Telco.InsightPortal.Verifier;
+
+return VerifierCommand.Run(args, Console.Out, Console.Error);
