@@ -21,9 +21,10 @@ public static class PackWriter
         await AddAsync(zip, PackLayout.PublicKey, Encoding.ASCII.GetBytes(key.ToPem() + "\n"), ct);
         await using var stream = await zip.CreateEntry(PackLayout.Entries, CompressionLevel.Fastest).OpenAsync(ct);
         var buffer = new ArrayBufferWriter<byte>(256 * 1024);
+        await using var writer = PackEntries.NewWriter(buffer);
         await foreach (var entry in entries.WithCancellation(ct))
         {
-            PackEntries.Write(buffer, entry);
+            PackEntries.Write(writer, buffer, entry);
             if (buffer.WrittenCount < 192 * 1024) continue;
             await stream.WriteAsync(buffer.WrittenMemory, ct);
             buffer.ResetWrittenCount();

@@ -150,7 +150,7 @@ public sealed class EvidenceFacts(IConnectionFactory factory, TimeProvider clock
             RunType = AuditTargets.Run, v.RunId, DatasetType = AuditTargets.Dataset, v.Dataset, DeploymentType = AuditTargets.Deployment,
             VersionText = Text(v.Version), AlertType = AuditTargets.Alert, ApprovalType = AuditTargets.Approval, v.ModelId, v.Version,
         };
-        await foreach (var e in c.QueryUnbufferedAsync<AuditEntry>(EvidenceSql.Entries, parameters, tx).WithCancellation(ct))
+        await foreach (var e in AuditRows.StreamAsync(c, tx, EvidenceSql.Entries, parameters, ct))
         {
             var at = e.At.ToUniversalTime();
             entries.Add(new EvidenceAuditEntry(e.Seq, at, e.Actor, e.Action, e.TargetType, e.TargetId, e.Outcome, e.Hash));

@@ -9,7 +9,11 @@ namespace Telco.InsightPortal.Data.Evidence;
 
 /// <summary>What a built pack holds, for the caller's log and response headers.</summary>
 public sealed record EvidencePackInfo(string Model, long Version, string ManifestSha256, long PackEntrySeq, long CheckpointSeq, long FirstSeq,
-    int CitedEntries);
+    int CitedEntries)
+{
+    /// <summary>Time spent gathering and rendering the documents, recording and signing, and streaming the zip.</summary>
+    public (TimeSpan Documents, TimeSpan Signing, TimeSpan Zip) Phases { get; init; }
+}
 
 /// <summary>
 /// Builds the evidence pack of a model version:
@@ -31,8 +35,10 @@ public sealed class EvidencePacks(IConnectionFactory factory, EvidenceFacts fact
     public async Task<EvidencePackInfo> BuildAsync(string model, long version, AuditActor actor, Stream output,
         Func<string, CancellationToken, Task<IReadOnlyList<EvidenceSliceColumn>?>>? slices = null, CancellationToken ct = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var document = await facts.GatherAsync(model, version, actor.Name, slices, ct);
         var documents = PackDocuments.For(document);
+        var documented = clock.Elapsed;
 
         long packSeq;
         await using (var write = await factory.BeginWriteAsync(ct))
@@ -49,8 +55,12 @@ public sealed class EvidencePacks(IConnectionFactory factory, EvidenceFacts fact
         var signed = PackCheckpoint.Sign(key, checkpoint.Seq, checkpoint.Hash, checkpoint.At);
 
         var first = document.Records.Entries.Count > 0 ? document.Records.Entries[0].Seq : packSeq;
+        var signing = clock.Elapsed;
         await PackWriter.WriteAsync(output, documents, RangeAsync(first, checkpoint.Seq, ct), signed, key.PublicKey, ct);
-        return new EvidencePackInfo(document.Model, document.Version, documents.ManifestSha256, packSeq, checkpoint.Seq, first, document.Records.Entries.Count);
+        return new EvidencePackInfo(document.Model, document.Version, documents.ManifestSha256, packSeq, checkpoint.Seq, first, document.Records.Entries.Count)
+        {
+            Phases = (documented, signing - documented, clock.Elapsed - signing),
+        };
     }
 
     private async Task<AuditCheckpoint> CoveringAsync(long seq, CancellationToken ct)
@@ -64,7 +74,7 @@ public sealed class EvidencePacks(IConnectionFactory factory, EvidenceFacts fact
     private async IAsyncEnumerable<AuditEntry> RangeAsync(long from, long to, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct);
-        await foreach (var entry in connection.QueryUnbufferedAsync<AuditEntry>(EvidenceSql.ChainRange, new { From = from, To = to }).WithCancellation(ct))
-            yield return entry with { At = entry.At.ToUniversalTime() };
+        await foreach (var entry in AuditRows.StreamAsync(connection, null, EvidenceSql.ChainRange, new { From = from, To = to }, ct))
+            yield return entry;
     }
 }
