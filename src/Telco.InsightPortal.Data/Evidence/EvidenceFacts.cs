@@ -5,6 +5,9 @@ using Dapper;
 using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Core.Evidence;
+using Telco.InsightPortal.Data.Datasets;
+using Telco.InsightPortal.Data.Monitoring;
+using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Evidence;
@@ -42,8 +45,8 @@ public sealed class EvidenceFacts(IConnectionFactory factory, TimeProvider clock
             ModelSha256 = v.ModelSha256,
             Aliases = [.. await connection.QueryAsync<string>(Command(EvidenceSql.Aliases, key, tx, ct))],
             Tags = Tags(await connection.QueryAsync<KeyValueRow>(Command(EvidenceSql.VersionTags, key, tx, ct))),
-            Decision = await connection.QuerySingleOrDefaultAsync<DecisionRow>(Command(EvidenceSql.Decision, key, tx, ct)) is { } d
-                ? new EvidenceDecision(d.Threshold, d.TpValue, d.TnValue, d.FpCost, d.FnCost, d.SetBy, Ms(d.SetAt))
+            Decision = await connection.QuerySingleOrDefaultAsync<VersionDecision>(Command(DecisionSql.Get, new { v.Name, v.Version }, tx, ct)) is { } d
+                ? new EvidenceDecision(d.Threshold, d.TruePositiveValue, d.TrueNegativeValue, d.FalsePositiveCost, d.FalseNegativeCost, d.SetBy, Ms(d.SetAt))
                 : null,
             Versions = [.. (await connection.QueryAsync<VersionListRow>(Command(EvidenceSql.Versions, key, tx, ct)))
                 .Select(r => new EvidenceVersion(r.Version, r.Stage, r.CreatedBy, Ms(r.CreationTime), r.RunId, r.ModelSha256))],
@@ -114,7 +117,7 @@ public sealed class EvidenceFacts(IConnectionFactory factory, TimeProvider clock
         var deployments = rows.GroupBy(r => r.Name).Select(g => new EvidenceDeployment(g.Key, g.First().Status, g.First().CurrentGeneration,
             [.. g.Select(r => new EvidenceDeploymentTarget(r.Generation, r.Weight, Ms(r.CreatedAt)))])).ToList();
         if (deployments.Count == 0) return new MonitoringDescription { Deployments = [], Alerts = [] };
-        var alerts = (await c.QueryAsync<AlertRow>(Command(EvidenceSql.Alerts, new { v.Name, VersionText = Text(v.Version) }, tx, ct)))
+        var alerts = (await c.QueryAsync<AlertRecord>(Command(EvidenceSql.Alerts, new { v.Name, VersionText = Text(v.Version) }, tx, ct)))
             .Select(a => new EvidenceAlert(a.Id, a.Deployment, a.Kind, a.Feature, a.Severity, a.Message, a.Value, a.Threshold, Ms(a.OpenedAt), a.Status,
                 a.AcknowledgedBy, a.AcknowledgedAt is { } ack ? Ms(ack) : null, a.ResolvedBy, a.ResolvedAt is { } res ? Ms(res) : null))
             .ToList();

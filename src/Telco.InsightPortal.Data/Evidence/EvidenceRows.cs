@@ -1,7 +1,8 @@
 namespace Telco.InsightPortal.Data.Evidence;
 
 // Rows as the store returns them: integers as long (SQLite hands Dapper Int64), times as the tables keep them
-// (epoch milliseconds in the registry, tracking, serving and monitoring tables).
+// (epoch milliseconds in the registry, tracking, serving and monitoring tables). Snapshots, decisions and alerts are
+// read into the records their own stores use.
 
 internal sealed record VersionRow
 {
@@ -35,17 +36,6 @@ internal sealed record KeyValueRow
 {
     public string Key { get; init; } = "";
     public string Value { get; init; } = "";
-}
-
-internal sealed record DecisionRow
-{
-    public double Threshold { get; init; }
-    public double TpValue { get; init; }
-    public double TnValue { get; init; }
-    public double FpCost { get; init; }
-    public double FnCost { get; init; }
-    public string SetBy { get; init; } = "";
-    public long SetAt { get; init; }
 }
 
 internal sealed record ApprovalRow
@@ -96,20 +86,6 @@ internal sealed record ColumnRow
     public long Pii { get; init; }
 }
 
-internal sealed record SnapshotRow
-{
-    public long Id { get; init; }
-    public long? ParentId { get; init; }
-    public DateTimeOffset CommittedAt { get; init; }
-    public string CommittedBy { get; init; } = "";
-    public string Operation { get; init; } = "";
-    public long RowsAdded { get; init; }
-    public long RowsSkipped { get; init; }
-    public long TotalRows { get; init; }
-    public string ContentHash { get; init; } = "";
-    public string Source { get; init; } = "";
-}
-
 internal sealed record DeploymentRow
 {
     public string Name { get; init; } = "";
@@ -120,20 +96,3 @@ internal sealed record DeploymentRow
     public long CreatedAt { get; init; }
 }
 
-internal sealed record AlertRow
-{
-    public long Id { get; init; }
-    public string Deployment { get; init; } = "";
-    public string Kind { get; init; } = "";
-    public string? Feature { get; init; }
-    public string Severity { get; init; } = "";
-    public string Message { get; init; } = "";
-    public double? Value { get; init; }
-    public double? Threshold { get; init; }
-    public long OpenedAt { get; init; }
-    public string Status { get; init; } = "";
-    public string? AcknowledgedBy { get; init; }
-    public long? AcknowledgedAt { get; init; }
-    public string? ResolvedBy { get; init; }
-    public long? ResolvedAt { get; init; }
-}

@@ -25,12 +25,6 @@ internal static class EvidenceSql
 
     public const string Aliases = "SELECT alias FROM model_aliases WHERE model_id = @ModelId AND version = @Version ORDER BY alias";
 
-    public const string Decision = """
-        SELECT threshold AS Threshold, tp_value AS TpValue, tn_value AS TnValue, fp_cost AS FpCost, fn_cost AS FnCost, set_by AS SetBy,
-               set_at AS SetAt
-        FROM model_decisions WHERE model_id = @ModelId AND version = @Version
-        """;
-
     public const string Approvals = """
         SELECT approval_id AS Id, target_kind AS TargetKind, target AS Target, requested_by AS RequestedBy, requested_at AS RequestedAt,
                request_comment AS RequestComment, status AS Status, decided_by AS DecidedBy, decided_at AS DecidedAt,
@@ -95,9 +89,12 @@ internal static class EvidenceSql
 
     public const string Alerts = """
         SELECT a.id AS Id, a.deployment AS Deployment, a.kind AS Kind, a.feature AS Feature, a.severity AS Severity, a.message AS Message,
-               a.value AS Value, a.threshold AS Threshold, a.opened_at AS OpenedAt, a.status AS Status, a.acknowledged_by AS AcknowledgedBy,
+               a.value AS Value, a.threshold AS Threshold, a.opened_at AS OpenedAt, a.updated_at AS UpdatedAt, a.status AS Status,
+               a.acknowledged_by AS AcknowledgedBy,
                a.acknowledged_at AS AcknowledgedAt, a.resolved_by AS ResolvedBy, a.resolved_at AS ResolvedAt
-        """ + AlertsSinceServed + " ORDER BY a.id";
+        """ + " " + AlertsSinceServed + " ORDER BY a.id";
+
+    // Raw literals drop their last newline: the pieces are joined with a space so no two words run together.
 
     /// <summary>The audit entries about the version, in one streaming read. Sets are subqueries, not lists of values, so
     /// the text is fixed whatever the version's history; each branch can use ix_audit_target.</summary>
@@ -107,10 +104,10 @@ internal static class EvidenceSql
             OR (target_type = @RunType AND target_id = @RunId)
             OR (target_type = @DatasetType AND target_id = @Dataset)
             OR (target_type = @DeploymentType AND target_id IN (
-        """ + ServedBy + """
+        """ + " " + ServedBy + " " + """
             ))
             OR (target_type = @AlertType AND target_id IN (SELECT CAST(a.id AS TEXT)
-        """ + AlertsSinceServed + """
+        """ + " " + AlertsSinceServed + " " + """
             ))
             OR (target_type = @ApprovalType AND target_id IN (
                 SELECT CAST(approval_id AS TEXT) FROM model_approvals WHERE model_id = @ModelId AND version = @Version))

@@ -4,9 +4,13 @@ using System.Text.Json;
 using Dapper;
 using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Core.Errors;
+using Telco.InsightPortal.Core.Registry;
 using Telco.InsightPortal.Core.Evidence;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Evidence;
+using Telco.InsightPortal.Data.Monitoring;
+using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Data.Tests.Registry;
 using Telco.InsightPortal.Data.Tracking;
@@ -59,6 +63,44 @@ public sealed class EvidencePackTests
         Assert.Equal(("evidence.pack", "otto"), (packEntry.Action, packEntry.Actor));
         Assert.Contains(info.ManifestSha256, packEntry.Details);
         Assert.True((await new AuditVerifier(f.Store.Factory, key).VerifyAsync()).Ok);
+    }
+
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task ADeployedVersionCarriesItsDecisionDeploymentsAndOnlyTheAlertsOfItsDeployments(StoreProvider provider)
+    {
+        await using var f = await RegistryFixture.CreateAsync(provider);
+        var runId = await f.TrainedRunAsync();
+        await f.Registry.CreateModelAsync("churn", null, [], RegistryFixture.Dora);
+        var v1 = await f.RegisterAsync("churn", runId);
+        var trail = new AuditTrail(f.Store.Factory, TimeProvider.System);
+        var deployments = new DeploymentStore(f.Store.Factory, trail, TimeProvider.System);
+        var target = DeploymentTarget.Of(new ModelVersionRef("churn", "1", v1.RunId, v1.ModelPath, v1.ModelSha256, 3), 100);
+        await deployments.CreateAsync("churn-live", 1, [target], new NewKey("default", "h1", "tsk_1"), RegistryFixture.Dora);
+        await deployments.CreateAsync("elsewhere", 1, [DeploymentTarget.Of(new ModelVersionRef("other", "4", v1.RunId, v1.ModelPath, v1.ModelSha256, 3), 100)],
+            new NewKey("default", "h2", "tsk_2"), RegistryFixture.Dora);
+        await f.Registry.SaveDecisionAsync("churn", 1, new VersionDecision { Threshold = 0.35, TruePositiveValue = 500, FalsePositiveCost = 100 }, RegistryFixture.Rita);
+        var alerts = new AlertStore(f.Store.Factory, trail, TimeProvider.System);
+        var ours = await alerts.RaiseAsync(new NewAlert("churn-live", AlertKinds.Drift, "tenure", "alert", "tenure drifted", 0.31, 0.2), AuditActor.System);
+        var theirs = await alerts.RaiseAsync(new NewAlert("elsewhere", AlertKinds.Drift, "tenure", "alert", "tenure drifted", 0.4, 0.2), AuditActor.System);
+        var (packs, key) = Packs(f);
+
+        using var zip = new MemoryStream();
+        await packs.BuildAsync("churn", 1, Otto, zip);
+        var result = PackVerifier.Verify(new MemoryStream(zip.ToArray()), key.PublicKey.Fingerprint);
+        var document = JsonSerializer.Deserialize<EvidenceDocument>(Read(zip, PackLayout.Document), EvidenceJson.Options)!;
+
+        Assert.True(result.Ok, result.Message);
+        Assert.Equal((0.35, 500.0, 100.0, "rita"), (document.General.Decision!.Threshold, document.General.Decision.TruePositiveValue,
+            document.General.Decision.FalsePositiveCost, document.General.Decision.SetBy));
+        var deployment = Assert.Single(document.Monitoring.Deployments);
+        Assert.Equal(("churn-live", "active"), (deployment.Name, deployment.Status));
+        Assert.Equal(ours.Id, Assert.Single(document.Monitoring.Alerts).Id);
+        Assert.Contains(document.Records.Entries, e => e.Action == "deployment.create" && e.TargetId == "churn-live");
+        Assert.Contains(document.Records.Entries, e => e.Action == "monitoring.alert.raise" && e.TargetId == ours.Id.ToString());
+        Assert.DoesNotContain(document.Records.Entries, e => e.TargetId == "elsewhere" || e.TargetId == theirs.Id.ToString());
+        Assert.Contains(document.Lifecycle.Changes, c => c.Action == "deployment.create");
     }
 
     [Theory]
