@@ -97,7 +97,7 @@ public sealed class EvidenceFacts(IConnectionFactory factory, TimeProvider clock
     {
         if (v.Dataset is not { } name || v.SnapshotId is not { } snapshotId) return null;
         if (await c.QuerySingleOrDefaultAsync<DatasetRow>(Command(EvidenceSql.Dataset, new { Name = name }, tx, ct)) is not { } dataset) return null;
-        var columns = await c.QueryAsync<ColumnRow>(Command(EvidenceSql.Columns, new { DatasetId = dataset.Id }, tx, ct));
+        var columns = await c.QueryAsync<ColumnRow>(Command(DatasetSql.ListColumns, new { DatasetId = dataset.Id }, tx, ct));
         var snapshots = await c.QueryAsync<SnapshotRow>(Command(EvidenceSql.SnapshotLineage, new { SnapshotId = snapshotId, DatasetId = dataset.Id }, tx, ct));
         return new EvidenceTrainingData
         {
@@ -106,7 +106,7 @@ public sealed class EvidenceFacts(IConnectionFactory factory, TimeProvider clock
             SnapshotId = snapshotId,
             Snapshots = [.. snapshots.Select(s => new EvidenceSnapshot(s.Id, s.ParentId, s.CommittedAt.ToUniversalTime(), s.CommittedBy, s.Operation,
                 s.RowsAdded, s.RowsSkipped, s.TotalRows, s.ContentHash, s.Source))],
-            Schema = [.. columns.Select(col => new EvidenceColumn((int)col.Ordinal, col.Name, col.Type, col.Role, col.Nullable != 0, col.Pii != 0))],
+            Schema = [.. columns.Select(col => new EvidenceColumn(col.Ordinal, col.Name, col.Type, col.Role, col.Nullable, col.Pii))],
         };
     }
 

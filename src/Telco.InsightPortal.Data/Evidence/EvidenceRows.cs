@@ -1,8 +1,8 @@
 namespace Telco.InsightPortal.Data.Evidence;
 
 // Rows as the store returns them: integers as long (SQLite hands Dapper Int64), times as the tables keep them
-// (epoch milliseconds in the registry, tracking, serving and monitoring tables). Snapshots, decisions and alerts are
-// read into the records their own stores use.
+// (epoch milliseconds in the registry, tracking, serving and monitoring tables). Columns, snapshots, decisions and alerts
+// are read into the records (and with the queries, where they fit) their own stores use.
 
 internal sealed record VersionRow
 {
@@ -74,16 +74,6 @@ internal sealed record DatasetRow
 {
     public long Id { get; init; }
     public string? Description { get; init; }
-}
-
-internal sealed record ColumnRow
-{
-    public long Ordinal { get; init; }
-    public string Name { get; init; } = "";
-    public string Type { get; init; } = "";
-    public string Role { get; init; } = "";
-    public long Nullable { get; init; }
-    public long Pii { get; init; }
 }
 
 internal sealed record DeploymentRow

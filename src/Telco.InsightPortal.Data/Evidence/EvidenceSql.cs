@@ -46,13 +46,6 @@ internal static class EvidenceSql
 
     public const string Dataset = "SELECT id AS Id, description AS Description FROM datasets WHERE name = @Name";
 
-    // CASE turns PostgreSQL's booleans and SQLite's integers into one integer.
-    public const string Columns = """
-        SELECT ordinal AS Ordinal, name AS Name, type AS Type, role AS Role,
-               CASE WHEN nullable THEN 1 ELSE 0 END AS Nullable, CASE WHEN pii THEN 1 ELSE 0 END AS Pii
-        FROM dataset_columns WHERE dataset_id = @DatasetId ORDER BY ordinal
-        """;
-
     /// <summary>The training snapshot and its ancestors, walked in the database.</summary>
     public const string SnapshotLineage = """
         WITH RECURSIVE chain (id, parent_id) AS (
