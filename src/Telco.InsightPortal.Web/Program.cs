@@ -4,6 +4,7 @@ using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Dashboards;
 using Telco.InsightPortal.Web.Datasets;
 using Telco.InsightPortal.Web.Demo;
+using Telco.InsightPortal.Web.Evidence;
 using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
@@ -28,6 +29,7 @@ builder.AddApps();
 builder.AddDashboards();
 builder.AddJobs();
 builder.AddMonitoring();
+builder.AddEvidence();
 builder.AddDemoModels();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Web.Audit;
 

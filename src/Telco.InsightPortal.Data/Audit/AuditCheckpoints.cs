@@ -1,4 +1,5 @@
 using Dapper;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Audit;

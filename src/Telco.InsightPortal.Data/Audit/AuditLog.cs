@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Dapper;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Audit;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Audit;

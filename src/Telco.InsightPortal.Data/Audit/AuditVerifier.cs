@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Audit;
@@ -118,7 +119,8 @@ public sealed class AuditVerifier(IConnectionFactory factory, CheckpointKey key)
     private static AuditVerification Bad(long entries, long seq, string reason, int checkpoints) =>
         new(false, entries, seq, reason, checkpoints);
 
-    private static AuditEntry Read(DbDataReader r) => new()
+    /// <summary>One row of <see cref="AuditSql.SelectEntries"/>, read by position (faster than mapping by name, per row).</summary>
+    internal static AuditEntry Read(DbDataReader r) => new()
     {
         Seq = r.GetInt64(0),
         At = ReadTime(r.GetValue(1)),

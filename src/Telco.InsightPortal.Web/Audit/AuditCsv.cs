@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Audit;
 
 namespace Telco.InsightPortal.Web.Audit;

@@ -5,6 +5,7 @@ using Telco.InsightPortal.Web.Apps.Api;
 using Telco.InsightPortal.Web.Audit.Api;
 using Telco.InsightPortal.Web.Datasets.Api;
 using Telco.InsightPortal.Web.Deployments.Api;
+using Telco.InsightPortal.Web.Evidence;
 using Telco.InsightPortal.Web.Experiments.Api;
 using Telco.InsightPortal.Web.Registry;
 
@@ -40,6 +41,7 @@ public static class ApiHosting
         v1.MapChartApi();
         v1.MapDashboardApi();
         v1.MapJobApi();
+        v1.MapEvidenceApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

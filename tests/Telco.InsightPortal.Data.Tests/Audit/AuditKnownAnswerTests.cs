@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Audit;
 
 namespace Telco.InsightPortal.Data.Tests.Audit;

@@ -1,4 +1,5 @@
 using Dapper;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;

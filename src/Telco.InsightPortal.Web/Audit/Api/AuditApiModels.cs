@@ -1,3 +1,4 @@
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Audit;
 
 namespace Telco.InsightPortal.Web.Audit.Api;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Telco.InsightPortal.Core.Audit;
 using Telco.InsightPortal.Data.Audit;
 
 namespace Telco.InsightPortal.Web.Audit.Pages;

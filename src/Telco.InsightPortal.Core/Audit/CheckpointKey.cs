@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.Security.Cryptography;
 
-namespace Telco.InsightPortal.Data.Audit;
+namespace Telco.InsightPortal.Core.Audit;
 
 /// <summary>
 /// The HMAC-SHA256 key that signs checkpoints. It is kept outside the store: someone who can rewrite the
 /// store but not read the key can re-hash the chain, but cannot sign a checkpoint for the new head.
 /// </summary>
-/// <remarks>A checkpoint signature covers the ASCII tag <c>TIP-AUDIT-CHECKPOINT-1</c>, then seq (big-endian
+/// <remarks>The key also derives an ECDSA P-256 key pair (<see cref="PublicKey"/>): an HMAC can only be checked by
+/// someone who could also forge it, so what leaves the portal (an evidence pack) carries an ECDSA signature of the same
+/// statement, which anyone can check with the public key and nobody can make without this key.
+/// A checkpoint signature covers the ASCII tag <c>TIP-AUDIT-CHECKPOINT-1</c>, then seq (big-endian
 /// int64), the 32 raw bytes of the head hash, and the time (big-endian int64 Unix microseconds, UTC).</remarks>
 public sealed class CheckpointKey
 {
@@ -24,6 +27,18 @@ public sealed class CheckpointKey
         _key = (byte[])key.Clone();
         // Names the key in each checkpoint without revealing it, so a rotated key is told apart from a forgery.
         Id = Convert.ToHexStringLower(SHA256.HashData([.. "TIP-AUDIT-KEY-ID"u8, .. _key]))[..16];
+        _signer = new Lazy<ECDsa>(() => CheckpointPublicKey.Derive(_key));
+    }
+
+    private readonly Lazy<ECDsa> _signer;
+
+    /// <summary>The public half of the key pair derived from this key: what an auditor checks a pack's checkpoint with.</summary>
+    public CheckpointPublicKey PublicKey => new(_signer.Value.ExportSubjectPublicKeyInfo());
+
+    /// <summary>The ECDSA P-256 signature (IEEE P1363, hex) of the same statement <see cref="Sign"/> covers.</summary>
+    public string SignPublic(long seq, string hash, DateTimeOffset at)
+    {
+        lock (_signer) return Convert.ToHexStringLower(_signer.Value.SignData(Statement(seq, hash, at), HashAlgorithmName.SHA256));
     }
 
     public string Id { get; }
@@ -59,13 +74,16 @@ public sealed class CheckpointKey
         return CryptographicOperations.FixedTimeEquals(Mac(seq, hash, at), given);
     }
 
-    private byte[] Mac(long seq, string hash, DateTimeOffset at)
+    private byte[] Mac(long seq, string hash, DateTimeOffset at) => HMACSHA256.HashData(_key, Statement(seq, hash, at));
+
+    /// <summary>The bytes a checkpoint's signatures cover (see the remarks).</summary>
+    public static byte[] Statement(long seq, string hash, DateTimeOffset at)
     {
         var buffer = new ArrayBufferWriter<byte>(96);
         buffer.Write(Tag);
         AuditHash.WriteInt64(buffer, seq);
         AuditHash.WriteHash(buffer, hash);
         AuditHash.WriteInt64(buffer, AuditHash.UnixMicros(at));
-        return HMACSHA256.HashData(_key, buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 }

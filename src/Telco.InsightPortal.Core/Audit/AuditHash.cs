@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Telco.InsightPortal.Data.Audit;
+namespace Telco.InsightPortal.Core.Audit;
 
 /// <summary>
 /// The hash that chains audit entries: SHA-256 over a canonical, unambiguous byte encoding of every
@@ -21,7 +21,7 @@ namespace Telco.InsightPortal.Data.Audit;
 /// the UTF-8 bytes. Length prefixes make field boundaries unambiguous and keep null distinct from "";</item>
 /// <item>the previous entry's hash as 32 raw bytes (all zeros before entry 1).</item>
 /// </list>
-/// Details are hashed as the exact stored text, which <see cref="AuditJson"/> wrote canonically.
+/// Details are hashed as the exact stored text, which the store's <c>AuditJson</c> wrote canonically.
 /// </remarks>
 public static class AuditHash
 {
@@ -63,13 +63,13 @@ public static class AuditHash
         return SHA256.HashData(buffer.WrittenSpan);
     }
 
-    internal static void WriteInt64(ArrayBufferWriter<byte> buffer, long value)
+    public static void WriteInt64(ArrayBufferWriter<byte> buffer, long value)
     {
         BinaryPrimitives.WriteInt64BigEndian(buffer.GetSpan(8), value);
         buffer.Advance(8);
     }
 
-    internal static void WriteHash(ArrayBufferWriter<byte> buffer, string hex)
+    public static void WriteHash(ArrayBufferWriter<byte> buffer, string hex)
     {
         // A stored hash that is not 64 hex digits was tampered with; encoding its text instead keeps it
         // distinct from every well-formed hash, so it can never verify.

@@ -1,0 +1,14 @@
+using Telco.InsightPortal.Data.Evidence;
+
+namespace Telco.InsightPortal.Web.Evidence;
+
+public static class EvidenceHosting
+{
+    /// <summary>The evidence pack's builder; its logic lives in Data and Core, the host only serves it.</summary>
+    public static WebApplicationBuilder AddEvidence(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EvidenceFacts>();
+        builder.Services.AddSingleton<EvidencePacks>();
+        return builder;
+    }
+}
