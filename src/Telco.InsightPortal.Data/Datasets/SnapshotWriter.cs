@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Core.Lineage;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Datasets;
@@ -62,6 +64,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
     {
         using var write = factory.BeginWrite();
         var (connection, tx) = (write.Connection, write.Transaction);
+        using var file = new HashingReadStream(csv);
         var dataset = DatasetStore.Get(connection, tx, name, forUpdate: true);
         if (dataset is null && options.Schema?.Validate() is { Count: > 0 } schemaProblems)
             return IngestResult.Fail(IngestFailure.BadRequest, string.Join(" ", schemaProblems));
@@ -69,7 +72,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
         RowSink? sink = null;
         try
         {
-            var outcome = new CsvIngestor(limits).Run(csv, dataset?.Schema ?? options.Schema, options.OnError, schema =>
+            var outcome = new CsvIngestor(limits).Run(file, dataset?.Schema ?? options.Schema, options.OnError, schema =>
             {
                 dataset ??= CreateDataset(connection, tx, name, schema, options);
                 var firstRowId = connection.ExecuteScalar<long>(DatasetSql.GetNextRowId, new { dataset.Id }, tx);
@@ -88,6 +91,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
                     $"This content was already committed as snapshot {duplicate.Id} of '{name}'; nothing was committed.", outcome, duplicate.ToSnapshot());
 
             var snapshot = CommitSnapshot(connection, tx, dataset, sink, outcome, options);
+            RecordLineage(connection, tx, dataset, snapshot, SourceFile.Read(options.Source, file.BytesRead, file.Sha256()));
             audit.Append(connection, tx, AuditActor.From(options.Actor), new AuditEvent(CommitAction, DatasetTarget, dataset.Name, AuditOutcomes.Success, new
             {
                 snapshotId = snapshot.Id,
@@ -120,6 +124,21 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
         connection.Execute(DatasetSql.InsertColumn, schema.Columns.Select(c => ColumnRow.From(id, c)), tx);
         connection.Execute(new RowTable(id, schema, factory.Provider).CreateSql(), transaction: tx);
         return new Dataset(id, name, null, options.Generator, now, options.Actor.Name, null, 0, schema);
+    }
+
+    /// <summary>The file the rows came from, the dataset, and for an append the parent whose rows the snapshot holds.</summary>
+    private static void RecordLineage(DbConnection connection, DbTransaction tx, Dataset dataset, Snapshot snapshot, SourceFile file)
+    {
+        var at = snapshot.CommittedAt.ToUnixTimeMilliseconds();
+        var id = LineageIds.Number(snapshot.Id);
+        LineageRecorder.RecordSourceFile(connection, tx, file, at);
+        LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.SourceFile, file.Id, LineageNodeTypes.Snapshot, id,
+            LineageEdgeKinds.IngestedFrom, at, snapshot.CommittedBy));
+        LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.Dataset, dataset.Name, LineageNodeTypes.Snapshot, id,
+            LineageEdgeKinds.SnapshotOf, at, snapshot.CommittedBy));
+        if (snapshot is { ParentId: { } parent, Operation: "append" })
+            LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.Snapshot, LineageIds.Number(parent), LineageNodeTypes.Snapshot, id,
+                LineageEdgeKinds.SnapshotOf, at, snapshot.CommittedBy));
     }
 
     private Snapshot CommitSnapshot(DbConnection connection, DbTransaction tx, Dataset dataset, RowSink sink,

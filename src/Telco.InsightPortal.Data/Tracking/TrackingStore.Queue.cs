@@ -22,7 +22,7 @@ public sealed partial class TrackingStore
         return _db.WriteAsync(actor, async (c, tx) =>
         {
             var info = await InsertRunAsync(c, tx, runId, experimentId, actor.Name, null, null, "SCHEDULED", tags, ct);
-            await InsertInputsAsync(c, tx, runId, experimentId, inputs, ct);
+            await InsertInputsAsync(c, tx, runId, experimentId, inputs, Now, actor.Name, ct);
             await c.ExecuteAsync(Command(RunLeaseSql.InsertRequest,
                 new { RunId = runId, QueuedAt = Now, Request = request, Actor = ActorJson.Write(actor) }, tx, ct));
             var run = await LoadAsync(c, tx, info, ct);
