@@ -103,9 +103,11 @@ internal static class LineageSql
 
         """;
 
-    private const string JoinDownstream = "LEFT JOIN edges e ON e.from_type = k.node_type AND e.from_id = k.node_id\n";
+    private const string JoinDownstream = "LEFT JOIN edges e ON e.from_type = k.node_type AND e.from_id = k.node_id\n" + Nearest;
 
-    private const string JoinUpstream = "LEFT JOIN edges e ON e.to_type = k.node_type AND e.to_id = k.node_id\n";
+    private const string JoinUpstream = "LEFT JOIN edges e ON e.to_type = k.node_type AND e.to_id = k.node_id\n" + Nearest;
+
+    private const string Nearest = "ORDER BY k.depth, k.node_type, k.node_id";
 
     public const string SqliteDownstream = Open + JobRunEdges + SqliteStepEdges + Seeds + StepDownstream + Kept + JoinDownstream;
     public const string SqliteUpstream = Open + JobRunEdges + SqliteStepEdges + Seeds + StepUpstream + Kept + JoinUpstream;
