@@ -44,8 +44,7 @@ public sealed class LineageStoreTests
     public async Task ImpactOfASnapshotIsExactlyWhatWasBuiltOnIt(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        await Branches().WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options);
+        var lineage = await LineageOfAsync(store, Branches());
 
         var impact = await lineage.GraphAsync("snapshot", "1", LineageDirection.Downstream, 10);
 
@@ -68,8 +67,7 @@ public sealed class LineageStoreTests
     public async Task UpstreamOfADeploymentReachesItsFilesAndApprovers(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        await Branches().WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options);
+        var lineage = await LineageOfAsync(store, Branches());
 
         var upstream = await lineage.GraphAsync("deployment", "churn-a", LineageDirection.Upstream, null);
         var deep = await lineage.GraphAsync("deployment", "churn-a", LineageDirection.Upstream, 10);
@@ -90,8 +88,7 @@ public sealed class LineageStoreTests
     public async Task BothDirectionsJoinTheTwoWalks(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        await Branches().WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options);
+        var lineage = await LineageOfAsync(store, Branches());
 
         var both = await lineage.GraphAsync("run", "run-b", LineageDirection.Both, 1);
 
@@ -105,13 +102,12 @@ public sealed class LineageStoreTests
     public async Task ACycleIsWalkedOnceAndEnds(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        await new LineageEdges()
+        var cycle = new LineageEdges()
             .Add("job-run/1", Produced, "snapshot/1")
             .Add("snapshot/1", TrainedOn, "run/r")
             .Add("run/r", Produced, "job-run/1")
-            .Add("run/r", RegisteredAs, "model-version/m/1")
-            .WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options);
+            .Add("run/r", RegisteredAs, "model-version/m/1");
+        var lineage = await LineageOfAsync(store, cycle);
 
         var down = await lineage.GraphAsync("job-run", "1", LineageDirection.Downstream, 10);
         var both = await lineage.GraphAsync("snapshot", "1", LineageDirection.Both, 10);
@@ -129,8 +125,7 @@ public sealed class LineageStoreTests
         await using var store = await TestStore.CreateAsync(provider);
         var chain = new LineageEdges();
         for (var i = 1; i < 15; i++) chain.Add($"snapshot/{i}", SnapshotOf, $"snapshot/{i + 1}");
-        await chain.WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options);
+        var lineage = await LineageOfAsync(store, chain);
 
         var capped = await lineage.GraphAsync("snapshot", "1", LineageDirection.Downstream, 50);
         var shallow = await lineage.GraphAsync("snapshot", "1", LineageDirection.Downstream, 3);
@@ -150,8 +145,7 @@ public sealed class LineageStoreTests
         await using var store = await TestStore.CreateAsync(provider);
         var fan = new LineageEdges().Add("snapshot/1", TrainedOn, "run/near");
         for (var i = 0; i < 20; i++) fan.Add("run/near", RegisteredAs, $"model-version/m/{i}");
-        await fan.WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options with { MaxNodes = 5 });
+        var lineage = await LineageOfAsync(store, fan, Options with { MaxNodes = 5 });
 
         var graph = await lineage.GraphAsync("snapshot", "1", LineageDirection.Downstream, 5);
 
@@ -167,8 +161,7 @@ public sealed class LineageStoreTests
     public async Task AnUnknownNodeHasNoGraph(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        await Branches().WriteAsync(store.Factory);
-        var lineage = new LineageStore(store.Factory, Options);
+        var lineage = await LineageOfAsync(store, Branches());
 
         Assert.Null(await lineage.GraphAsync("snapshot", "999", LineageDirection.Both, 3));
         Assert.Null(await lineage.GraphAsync("deployment", "nowhere", LineageDirection.Both, 3));
@@ -227,6 +220,12 @@ public sealed class LineageStoreTests
         Assert.Contains(upstream.Edges, e => e.From == $"snapshot/{s1}" && e.To == $"snapshot/{s2}" && e is { Kind: SnapshotOf, Actor: "tester" });
         Assert.Contains(upstream.Nodes, n => n.Key == "dataset/customers" && n.Label == "customers");
         Assert.StartsWith("upload (sha256 ", upstream.Nodes.Single(n => n.Id == Sha256(second)).Label);
+    }
+
+    private static async Task<LineageStore> LineageOfAsync(TestStore store, LineageEdges edges, LineageOptions? options = null)
+    {
+        await edges.WriteAsync(store.Factory);
+        return new LineageStore(store.Factory, options ?? Options);
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

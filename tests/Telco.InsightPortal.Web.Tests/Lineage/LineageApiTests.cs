@@ -6,6 +6,7 @@ using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Tests.Deployments;
+using Telco.InsightPortal.Web.Tests.Hosting;
 
 namespace Telco.InsightPortal.Web.Tests.Lineage;
 
@@ -100,19 +101,7 @@ public sealed class LineageApiTests(DeployedPortal portal) : IClassFixture<Deplo
             DeployedPortal.Dora, Ct);
     }
 
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string naming)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
-        Assert.Contains("application/problem+json", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains(naming, body);
-    }
+    private static Task AssertRefusedAsync(HttpResponseMessage response, string naming) => ApiAnswers.AssertRefusedAsync(response, naming, Ct);
 
-    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
+    private static Task<JsonElement> GetJsonAsync(HttpClient client, string path) => ApiAnswers.GetJsonAsync(client, path, Ct);
 }
