@@ -62,6 +62,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
 
     private IngestResult Ingest(string name, Stream csv, IngestOptions options, CancellationToken ct)
     {
+        var started = clock.GetUtcNow();
         using var write = factory.BeginWrite();
         var (connection, tx) = (write.Connection, write.Transaction);
         using var file = new HashingReadStream(csv);
@@ -91,7 +92,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
                     $"This content was already committed as snapshot {duplicate.Id} of '{name}'; nothing was committed.", outcome, duplicate.ToSnapshot());
 
             var snapshot = CommitSnapshot(connection, tx, dataset, sink, outcome, options);
-            RecordLineage(connection, tx, dataset, snapshot, SourceFile.Read(options.Source, file.BytesRead, file.Sha256()));
+            RecordLineage(connection, tx, dataset, snapshot, SourceFile.Read(options.Source, file.BytesRead, file.Sha256()), started);
             audit.Append(connection, tx, AuditActor.From(options.Actor), new AuditEvent(CommitAction, DatasetTarget, dataset.Name, AuditOutcomes.Success, new
             {
                 snapshotId = snapshot.Id,
@@ -127,7 +128,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
     }
 
     /// <summary>The file the rows came from, the dataset, and for an append the parent whose rows the snapshot holds.</summary>
-    private static void RecordLineage(DbConnection connection, DbTransaction tx, Dataset dataset, Snapshot snapshot, SourceFile file)
+    private static void RecordLineage(DbConnection connection, DbTransaction tx, Dataset dataset, Snapshot snapshot, SourceFile file, DateTimeOffset started)
     {
         var at = snapshot.CommittedAt.ToUnixTimeMilliseconds();
         var id = LineageIds.Number(snapshot.Id);
@@ -139,6 +140,13 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
         if (snapshot is { ParentId: { } parent, Operation: "append" })
             LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.Snapshot, LineageIds.Number(parent), LineageNodeTypes.Snapshot, id,
                 LineageEdgeKinds.SnapshotOf, at, snapshot.CommittedBy));
+        // The ingest as an OpenLineage run: the file in, the dataset at this snapshot out.
+        var runId = OpenLineageRunEvent.RunIdFor(LineageIds.Key(LineageNodeTypes.Snapshot, id));
+        OpenLineageDataset[] inputs = [new(LineageIds.Key(LineageNodeTypes.SourceFile, file.Id))];
+        OpenLineageDataset[] outputs = [new(LineageIds.Key(LineageNodeTypes.Dataset, dataset.Name), id)];
+        var job = "ingest/" + dataset.Name;
+        OpenLineageOutbox.Add(connection, tx, new OpenLineageRunEvent(OpenLineageRunEvent.Start, runId, job, started, inputs, []));
+        OpenLineageOutbox.Add(connection, tx, new OpenLineageRunEvent(OpenLineageRunEvent.Complete, runId, job, snapshot.CommittedAt, inputs, outputs));
     }
 
     private Snapshot CommitSnapshot(DbConnection connection, DbTransaction tx, Dataset dataset, RowSink sink,

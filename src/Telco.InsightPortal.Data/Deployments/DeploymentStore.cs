@@ -108,6 +108,11 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
             await LineageRecorder.RecordAsync(c, tx, new LineageEdge(LineageNodeTypes.ModelVersion, LineageIds.ModelVersion(t.Model, t.Version),
                 LineageNodeTypes.Deployment, deployment, LineageEdgeKinds.DeployedAs, now, actor.Name), ct);
         }
+        // The deploy as an OpenLineage run: the versions in, the deployment at this generation out.
+        await OpenLineageOutbox.AddCompletedRunAsync(c, tx, LineageIds.Key(LineageNodeTypes.Deployment, deployment) + "/" + LineageIds.Number(generation),
+            "deploy/" + deployment, DateTimeOffset.FromUnixTimeMilliseconds(now),
+            [.. targets.Select(t => new OpenLineageDataset(LineageIds.Key(LineageNodeTypes.ModelVersion, LineageIds.ModelVersion(t.Model, t.Version))))],
+            [new(LineageIds.Key(LineageNodeTypes.Deployment, deployment), LineageIds.Number(generation))], ct);
     }
 
     private static object[] Describe(IReadOnlyList<DeploymentTarget> targets) =>

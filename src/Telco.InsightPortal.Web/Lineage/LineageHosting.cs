@@ -5,7 +5,8 @@ namespace Telco.InsightPortal.Web.Lineage;
 
 public static class LineageHosting
 {
-    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section.</summary>
+    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, and the OpenLineage
+    /// outbox.</summary>
     public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LineageOptions.Section).Get<LineageOptions>() ?? new LineageOptions();
@@ -13,6 +14,7 @@ public static class LineageHosting
             throw new InvalidOperationException("Lineage: MaxDepth and MaxNodes must be at least 1, DefaultDepth at least 0.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LineageStore>();
+        builder.Services.AddSingleton<OpenLineageOutbox>();
         return builder;
     }
 }

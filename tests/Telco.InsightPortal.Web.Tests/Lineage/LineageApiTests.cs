@@ -93,6 +93,25 @@ public sealed class LineageApiTests(DeployedPortal portal) : IClassFixture<Deplo
         await AssertRefusedAsync(badDepth, "depth");
     }
 
+    [Fact]
+    public async Task TheOpenLineageEventsOfADeployAreReadInPages()
+    {
+        await DeployAsync("lin-events");
+        var auditor = await portal.Portal.ClientForAsync("audrey-ol", Roles.Auditor);
+
+        var first = await GetJsonAsync(auditor, "/api/v1/openlineage/events?limit=1000");
+        var events = first.GetProperty("events").EnumerateArray().ToList();
+        var next = first.GetProperty("next").GetInt64();
+        var after = await GetJsonAsync(auditor, $"/api/v1/openlineage/events?after={next}");
+        var badLimit = await auditor.GetAsync("/api/v1/openlineage/events?limit=0", Ct);
+
+        Assert.Contains(events, e => e.GetProperty("job").GetProperty("name").GetString() == "deploy/lin-events"
+                                     && e.GetProperty("eventType").GetString() == "COMPLETE");
+        Assert.Contains(events, e => e.GetProperty("job").GetProperty("name").GetString() == "ingest/telco-churn");
+        Assert.Equal(0, after.GetProperty("events").GetArrayLength());
+        await AssertRefusedAsync(badLimit, "limit");
+    }
+
     private async Task DeployAsync(string name)
     {
         var version = await portal.Get<RegistryStore>().GetVersionAsync("churn", 1, Ct);

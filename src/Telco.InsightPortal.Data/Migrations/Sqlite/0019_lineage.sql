@@ -80,3 +80,18 @@ INSERT INTO lineage_edges (from_type, from_id, to_type, to_id, kind, at, actor)
 SELECT 'deployment', d.name, 'app', b.app_id, 'bound-to', b.bound_at, b.bound_by
 FROM app_bindings b JOIN deployments d ON d.id = b.deployment_id WHERE true
 ON CONFLICT DO NOTHING;
+
+-- OpenLineage run events (2-0-2), written in the transaction of the work they describe and read by GET
+-- /api/v1/openlineage/events. attempts and sent_at are for the sender to a configured endpoint (Marquez), still to
+-- come: it marks what it delivered, so an unreachable endpoint loses nothing.
+CREATE TABLE openlineage_outbox (
+    id         INTEGER PRIMARY KEY,
+    event_time INTEGER NOT NULL,
+    event_type TEXT    NOT NULL,
+    run_id     TEXT    NOT NULL,
+    job_name   TEXT    NOT NULL,
+    body       TEXT    NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    sent_at    INTEGER
+);
+CREATE INDEX ix_openlineage_outbox_unsent ON openlineage_outbox (id) WHERE sent_at IS NULL;
