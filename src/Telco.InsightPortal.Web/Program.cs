@@ -9,6 +9,7 @@ using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Jobs;
+using Telco.InsightPortal.Web.Lineage;
 using Telco.InsightPortal.Web.Monitoring;
 using Telco.InsightPortal.Web.Registry;
 using Telco.InsightPortal.Web.Security.Api;
@@ -30,6 +31,7 @@ builder.AddDashboards();
 builder.AddJobs();
 builder.AddMonitoring();
 builder.AddEvidence();
+builder.AddLineage();
 builder.AddDemoModels();
 
 var app = builder.Build();

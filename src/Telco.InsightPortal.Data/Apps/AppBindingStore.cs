@@ -1,4 +1,6 @@
 using Dapper;
+using Telco.InsightPortal.Core.Lineage;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Store;
 
@@ -28,6 +30,8 @@ public sealed class AppBindingStore(IConnectionFactory factory, IAuditTrail audi
             await c.ExecuteAsync(StoreSession.Command(AppBindingSql.Upsert,
                 new { AppId = appId, DeploymentId = deploymentId, BoundBy = actor.Name, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx, ct));
             var bound = await c.QuerySingleAsync<AppBinding>(StoreSession.Command(AppBindingSql.Get, new { AppId = appId }, tx, ct));
+            await LineageRecorder.RecordAsync(c, tx, new LineageEdge(LineageNodeTypes.Deployment, bound.Deployment, LineageNodeTypes.App, appId,
+                LineageEdgeKinds.BoundTo, bound.BoundAt, actor.Name), ct);
             return ((AppBinding?)bound, new AuditEvent("app.bind", "app", appId, Details: new { deployment, previous = before?.Deployment }));
         }, ct);
 

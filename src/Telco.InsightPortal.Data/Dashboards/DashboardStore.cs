@@ -3,6 +3,7 @@ using Dapper;
 using Telco.InsightPortal.Core.Dashboards;
 using Telco.InsightPortal.Core.Errors;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Store;
 
 using static Telco.InsightPortal.Data.Store.StoreSession;
@@ -40,6 +41,7 @@ public sealed class DashboardStore(IConnectionFactory factory, IAuditTrail audit
             var id = await c.ExecuteScalarAsync<long>(Command(DashboardSql.Insert, new { draft.Name, Owner = actor.Name, Body = body, Now = now }, tx, ct));
             await c.ExecuteAsync(Command(DashboardSql.InsertVersion,
                 new { Id = id, Version = 1L, draft.Name, Body = body, Now = now, By = actor.Name, Note = note }, tx, ct));
+            await DashboardLineage.ReplaceAsync(c, tx, id, draft.Document, now, actor.Name, ct);
             var created = (await ReadAsync(c, tx, id, ct))!.Value.Dashboard;
             return (created, (AuditEvent?)new AuditEvent("dashboard.create", "dashboard", Key(id),
                 Details: new { name = draft.Name, charts = draft.Document.Charts.Count, note }));
@@ -79,6 +81,7 @@ public sealed class DashboardStore(IConnectionFactory factory, IAuditTrail audit
             await c.ExecuteAsync(Command(DashboardSql.DeleteShares, new { Id = id }, tx, ct));
             await c.ExecuteAsync(Command(DashboardSql.DeleteVersions, new { Id = id }, tx, ct));
             await c.ExecuteAsync(Command(DashboardSql.Delete, new { Id = id }, tx, ct));
+            await DashboardLineage.ReplaceAsync(c, tx, id, null, Now(), actor.Name, ct);
             return (true, new AuditEvent("dashboard.delete", "dashboard", Key(id), Details: new { name = found.Dashboard.Name, version = found.Dashboard.Version }));
         }, ct);
 
@@ -102,6 +105,7 @@ public sealed class DashboardStore(IConnectionFactory factory, IAuditTrail audit
                 $"by {current.Dashboard.UpdatedBy} after you opened version {from}; reload it and apply your change again.");
         var version = from + 1;
         await c.ExecuteAsync(Command(DashboardSql.InsertVersion, new { Id = id, Version = version, Name = name, Body = body, Now = now, By = actor.Name, Note = note }, tx, ct));
+        await DashboardLineage.ReplaceAsync(c, tx, id, document, now, actor.Name, ct);
         entries.Add(new AuditEvent(action, "dashboard", Key(id), Details: new { name, version, charts = document.Charts.Count, note }));
         return (await ReadAsync(c, tx, id, ct))!.Value.Dashboard;
     }

@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using Telco.InsightPortal.Core.Data;
 using Telco.InsightPortal.Core.Data.Ingestion;
+using Telco.InsightPortal.Core.Lineage;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Datasets;
@@ -60,8 +62,10 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
 
     private IngestResult Ingest(string name, Stream csv, IngestOptions options, CancellationToken ct)
     {
+        var started = clock.GetUtcNow();
         using var write = factory.BeginWrite();
         var (connection, tx) = (write.Connection, write.Transaction);
+        using var file = new HashingReadStream(csv);
         var dataset = DatasetStore.Get(connection, tx, name, forUpdate: true);
         if (dataset is null && options.Schema?.Validate() is { Count: > 0 } schemaProblems)
             return IngestResult.Fail(IngestFailure.BadRequest, string.Join(" ", schemaProblems));
@@ -69,7 +73,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
         RowSink? sink = null;
         try
         {
-            var outcome = new CsvIngestor(limits).Run(csv, dataset?.Schema ?? options.Schema, options.OnError, schema =>
+            var outcome = new CsvIngestor(limits).Run(file, dataset?.Schema ?? options.Schema, options.OnError, schema =>
             {
                 dataset ??= CreateDataset(connection, tx, name, schema, options);
                 var firstRowId = connection.ExecuteScalar<long>(DatasetSql.GetNextRowId, new { dataset.Id }, tx);
@@ -88,6 +92,7 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
                     $"This content was already committed as snapshot {duplicate.Id} of '{name}'; nothing was committed.", outcome, duplicate.ToSnapshot());
 
             var snapshot = CommitSnapshot(connection, tx, dataset, sink, outcome, options);
+            RecordLineage(connection, tx, dataset, snapshot, SourceFile.Read(options.Source, file.BytesRead, file.Sha256()), started);
             audit.Append(connection, tx, AuditActor.From(options.Actor), new AuditEvent(CommitAction, DatasetTarget, dataset.Name, AuditOutcomes.Success, new
             {
                 snapshotId = snapshot.Id,
@@ -120,6 +125,28 @@ public sealed class SnapshotWriter(IConnectionFactory factory, IngestLimits limi
         connection.Execute(DatasetSql.InsertColumn, schema.Columns.Select(c => ColumnRow.From(id, c)), tx);
         connection.Execute(new RowTable(id, schema, factory.Provider).CreateSql(), transaction: tx);
         return new Dataset(id, name, null, options.Generator, now, options.Actor.Name, null, 0, schema);
+    }
+
+    /// <summary>The file the rows came from, the dataset, and for an append the parent whose rows the snapshot holds.</summary>
+    private static void RecordLineage(DbConnection connection, DbTransaction tx, Dataset dataset, Snapshot snapshot, SourceFile file, DateTimeOffset started)
+    {
+        var at = snapshot.CommittedAt.ToUnixTimeMilliseconds();
+        var id = LineageIds.Number(snapshot.Id);
+        LineageRecorder.RecordSourceFile(connection, tx, file, at);
+        LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.SourceFile, file.Id, LineageNodeTypes.Snapshot, id,
+            LineageEdgeKinds.IngestedFrom, at, snapshot.CommittedBy));
+        LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.Dataset, dataset.Name, LineageNodeTypes.Snapshot, id,
+            LineageEdgeKinds.SnapshotOf, at, snapshot.CommittedBy));
+        if (snapshot is { ParentId: { } parent, Operation: "append" })
+            LineageRecorder.Record(connection, tx, new LineageEdge(LineageNodeTypes.Snapshot, LineageIds.Number(parent), LineageNodeTypes.Snapshot, id,
+                LineageEdgeKinds.SnapshotOf, at, snapshot.CommittedBy));
+        // The ingest as an OpenLineage run: the file in, the dataset at this snapshot out.
+        var runId = OpenLineageRunEvent.RunIdFor(LineageIds.Key(LineageNodeTypes.Snapshot, id));
+        OpenLineageDataset[] inputs = [new(LineageIds.Key(LineageNodeTypes.SourceFile, file.Id))];
+        OpenLineageDataset[] outputs = [new(LineageIds.Key(LineageNodeTypes.Dataset, dataset.Name), id)];
+        var job = "ingest/" + dataset.Name;
+        OpenLineageOutbox.Add(connection, tx, new OpenLineageRunEvent(OpenLineageRunEvent.Start, runId, job, started, inputs, []));
+        OpenLineageOutbox.Add(connection, tx, new OpenLineageRunEvent(OpenLineageRunEvent.Complete, runId, job, snapshot.CommittedAt, inputs, outputs));
     }
 
     private Snapshot CommitSnapshot(DbConnection connection, DbTransaction tx, Dataset dataset, RowSink sink,

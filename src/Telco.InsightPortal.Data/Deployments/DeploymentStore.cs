@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Telco.InsightPortal.Core.Lineage;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Store;
 
 namespace Telco.InsightPortal.Data.Deployments;
@@ -23,7 +25,7 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
             if (await c.QuerySingleOrDefaultAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { Name = name }, tx, cancellationToken: ct)) is not null)
                 return (null, null);
             var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(DeploymentSql.Insert, new { Name = name, EnginesPerProcess = enginesPerProcess, CreatedBy = actor.Name, Now }, tx, cancellationToken: ct));
-            await InsertTargetsAsync(c, tx, id, 1, targets, ct);
+            await InsertTargetsAsync(c, tx, id, name, 1, targets, actor, ct);
             await InsertKeyAsync(c, tx, id, key, actor, ct);
             var created = await c.QuerySingleAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { Name = name }, tx, cancellationToken: ct));
             return (created, new AuditEvent("deployment.create", "deployment", name,
@@ -72,7 +74,7 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
             var moved = await c.ExecuteAsync(new CommandDefinition(DeploymentSql.Advance,
                 new { deployment.Id, Generation = generation, Expected = expectedGeneration, Now }, tx, cancellationToken: ct));
             if (moved == 0) return ((DeploymentState?)null, (AuditEvent?)null);
-            await InsertTargetsAsync(c, tx, deployment.Id, generation, targets, ct);
+            await InsertTargetsAsync(c, tx, deployment.Id, deployment.Name, generation, targets, actor, ct);
             var updated = await c.QuerySingleAsync<DeploymentRecord>(new CommandDefinition(DeploymentSql.GetByName, new { deployment.Name }, tx, cancellationToken: ct));
             var saved = (await c.QueryAsync<DeploymentTarget>(new CommandDefinition(DeploymentSql.Targets, new { deployment.Id, Generation = generation }, tx, cancellationToken: ct))).ToList();
             return (new DeploymentState(updated, saved), new AuditEvent(action, "deployment", deployment.Name,
@@ -92,7 +94,8 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
     public Task AuditFailureAsync(string action, string deployment, string reason, AuditActor actor, CancellationToken ct = default) =>
         audit.AppendAsync(actor, new AuditEvent(action, "deployment", deployment, AuditOutcomes.Failure, new { reason }), ct);
 
-    private static async Task InsertTargetsAsync(DbConnection c, DbTransaction tx, long deploymentId, long generation, IReadOnlyList<DeploymentTarget> targets, CancellationToken ct)
+    private static async Task InsertTargetsAsync(DbConnection c, DbTransaction tx, long deploymentId, string deployment, long generation,
+        IReadOnlyList<DeploymentTarget> targets, AuditActor actor, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         foreach (var t in targets)
@@ -101,7 +104,15 @@ public sealed partial class DeploymentStore(IConnectionFactory factory, IAuditTr
             {
                 DeploymentId = deploymentId, Generation = generation, t.Model, t.Version, t.RunId, t.ModelPath, t.Sha256, t.SnapshotId, t.Weight, Now = now,
             }, tx, cancellationToken: ct));
+            // One edge per version ever served: a redeploy of a version served before keeps the first time and actor.
+            await LineageRecorder.RecordAsync(c, tx, new LineageEdge(LineageNodeTypes.ModelVersion, LineageIds.ModelVersion(t.Model, t.Version),
+                LineageNodeTypes.Deployment, deployment, LineageEdgeKinds.DeployedAs, now, actor.Name), ct);
         }
+        // The deploy as an OpenLineage run: the versions in, the deployment at this generation out.
+        await OpenLineageOutbox.AddCompletedRunAsync(c, tx, LineageIds.Key(LineageNodeTypes.Deployment, deployment) + "/" + LineageIds.Number(generation),
+            "deploy/" + deployment, DateTimeOffset.FromUnixTimeMilliseconds(now),
+            [.. targets.Select(t => new OpenLineageDataset(LineageIds.Key(LineageNodeTypes.ModelVersion, LineageIds.ModelVersion(t.Model, t.Version))))],
+            [new(LineageIds.Key(LineageNodeTypes.Deployment, deployment), LineageIds.Number(generation))], ct);
     }
 
     private static object[] Describe(IReadOnlyList<DeploymentTarget> targets) =>

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Telco.InsightPortal.Core.Lineage;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Tracking;
 
 using static Telco.InsightPortal.Data.Store.StoreSession;
@@ -50,6 +52,8 @@ public sealed partial class RegistryStore
                 if (approve)
                 {
                     var v = await RequireVersionAsync(c, tx, request.Name, request.Version, ct);
+                    await LineageRecorder.RecordAsync(c, tx, new LineageEdge(LineageNodeTypes.Person, actor.Name, LineageNodeTypes.ModelVersion,
+                        LineageIds.ModelVersion(request.Name, request.Version), LineageEdgeKinds.ApprovedBy, Now, actor.Name), ct);
                     if (request.TargetKind == ApprovalTargets.Stage) await ApplyStageAsync(c, tx, audit, v, request.Target, request.ArchivesExisting, ct);
                     else await ApplyAliasAsync(c, tx, audit, v, request.Target, ct);
                 }

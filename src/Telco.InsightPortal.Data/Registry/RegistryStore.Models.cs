@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Tracking;
 
 using static Telco.InsightPortal.Data.Store.StoreSession;
@@ -66,6 +67,7 @@ public sealed partial class RegistryStore
                 if (await c.QuerySingleOrDefaultAsync<RegisteredModel>(Command(RegistrySql.GetModelByName, new { Name = newName }, tx, ct)) is not null)
                     throw NameTaken(newName);
                 await c.ExecuteAsync(Command(RegistrySql.RenameModel, new { model.ModelId, NewName = newName, Now }, tx, ct));
+                await LineageRecorder.RenameModelAsync(c, tx, model.Name, newName, ct);
                 audit.Add(new AuditEvent("model.rename", "registered_model", newName, Details: new { before = name, after = newName }));
                 return await LoadModelAsync(c, tx, newName, ct);
             }, ct);

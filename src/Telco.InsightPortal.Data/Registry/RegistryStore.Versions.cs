@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Telco.InsightPortal.Core.Lineage;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Tracking;
 
 using static Telco.InsightPortal.Data.Store.StoreSession;
@@ -55,6 +57,11 @@ public sealed partial class RegistryStore
                 model.ModelId, Version = version, Source = source.Text, source.RunId, source.ModelPath, ModelSha256 = sha.ToLowerInvariant(),
                 Dataset = runTags.GetValueOrDefault("dataset"), SnapshotId = snapshot, Description = text, CreatedBy = actor.Name, Now,
             }, tx, ct));
+            var versionId = LineageIds.ModelVersion(model.Name, version);
+            await LineageRecorder.RecordAsync(c, tx, new LineageEdge(LineageNodeTypes.Run, source.RunId, LineageNodeTypes.ModelVersion,
+                versionId, LineageEdgeKinds.RegisteredAs, Now, actor.Name), ct);
+            await OpenLineageOutbox.AddCompletedRunAsync(c, tx, LineageIds.Key(LineageNodeTypes.ModelVersion, versionId), "register/" + model.Name,
+                clock.GetUtcNow(), [new(LineageIds.Key(LineageNodeTypes.Run, source.RunId))], [new(LineageIds.Key(LineageNodeTypes.ModelVersion, versionId))], ct);
             foreach (var tag in tags) await c.ExecuteAsync(Command(RegistrySql.UpsertVersionTag, new { model.ModelId, Version = version, tag.Key, tag.Value }, tx, ct));
             audit.Add(new AuditEvent("model.version.create", "model_version", Target(name, version),
                 Details: new { runId = source.RunId, source.ModelPath, sha256 = sha }));

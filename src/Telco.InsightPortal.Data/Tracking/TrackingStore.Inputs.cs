@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
+using Telco.InsightPortal.Data.Lineage;
 
 namespace Telco.InsightPortal.Data.Tracking;
 
@@ -13,6 +15,7 @@ public sealed partial class TrackingStore
     public const int MaxDatasetSchemaLength = 1048575;
     public const int MaxDatasetProfileLength = 16384;
     public const int MaxInputTagValueLength = 500;
+    public const string PortalSnapshotSourceType = "portal-snapshot";
 
     /// <summary>MLflow's runs/log-inputs: each dataset is stored once per experiment (name, digest) and linked to the
     /// run; logging the same dataset again only updates the tags of that use. Run data, so not audited.</summary>
@@ -22,13 +25,13 @@ public sealed partial class TrackingStore
         return _db.WriteAsync<bool>(null, async (c, tx) =>
         {
             var run = await RequireActiveRunAsync(c, tx, runId, ct);
-            await InsertInputsAsync(c, tx, runId, run.ExperimentId, inputs, ct);
+            await InsertInputsAsync(c, tx, runId, run.ExperimentId, inputs, Now, run.UserId, ct);
             return (true, null);
         }, ct);
     }
 
     private static async Task InsertInputsAsync(DbConnection c, DbTransaction tx, string runId, long experimentId, IReadOnlyList<DatasetInput> inputs,
-        CancellationToken ct)
+        long now, string actor, CancellationToken ct)
     {
         foreach (var input in inputs)
         {
@@ -39,8 +42,15 @@ public sealed partial class TrackingStore
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.InsertInput, new { RunId = runId, DatasetId = datasetId }, tx, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertInputTag,
                 input.Tags.Select(t => new { RunId = runId, DatasetId = datasetId, t.Key, t.Value }), tx, cancellationToken: ct));
+            if (PortalSnapshotId(d) is { } snapshotId) await LineageRecorder.RecordTrainedOnAsync(c, tx, snapshotId, runId, now, actor, ct);
         }
     }
+
+    /// <summary>The snapshot a <c>portal-snapshot://{dataset}/{id}</c> input names (the embedded trainer logs its
+    /// snapshot so), or null.</summary>
+    private static long? PortalSnapshotId(RunDataset d) =>
+        d.SourceType == PortalSnapshotSourceType && d.Source.LastIndexOf('/') is var slash and >= 0
+        && long.TryParse(d.Source.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private async Task<ILookup<string, DatasetInput>> LoadInputsAsync(DbConnection c, DbTransaction? tx, object ids, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using Dapper;
+using Telco.InsightPortal.Core.Lineage;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Audit;
 using static Telco.InsightPortal.Data.Store.StoreSession;
 
@@ -22,7 +24,10 @@ public sealed partial class TrackingStore
         return _db.WriteAsync(actor, async (c, tx) =>
         {
             var info = await InsertRunAsync(c, tx, runId, experimentId, actor.Name, null, null, "SCHEDULED", tags, ct);
-            await InsertInputsAsync(c, tx, runId, experimentId, inputs, ct);
+            await InsertInputsAsync(c, tx, runId, experimentId, inputs, Now, actor.Name, ct);
+            await OpenLineageOutbox.AddAsync(c, tx, new OpenLineageRunEvent(OpenLineageRunEvent.Start, OpenLineageRunEvent.RunIdFor(runId),
+                JobName(experimentId), clock.GetUtcNow(), [.. inputs.Select(i => i.Dataset).Where(d => PortalSnapshotId(d) is not null)
+                    .Select(d => new OpenLineageDataset(LineageIds.Key(LineageNodeTypes.Dataset, d.Name), LineageIds.Number(PortalSnapshotId(d)!.Value)))], []), ct);
             await c.ExecuteAsync(Command(RunLeaseSql.InsertRequest,
                 new { RunId = runId, QueuedAt = Now, Request = request, Actor = ActorJson.Write(actor) }, tx, ct));
             var run = await LoadAsync(c, tx, info, ct);

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Telco.InsightPortal.Core.Lineage;
 using Telco.InsightPortal.Data.Audit;
+using Telco.InsightPortal.Data.Lineage;
 
 namespace Telco.InsightPortal.Data.Tracking;
 
@@ -65,6 +67,9 @@ public sealed partial class TrackingStore
             await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpdateRun, after, tx, cancellationToken: ct));
             if (after.RunName != before.RunName)
                 await c.ExecuteAsync(new CommandDefinition(TrackingSql.UpsertTag, new { RunId = runId, Key = RunNameTag, Value = after.RunName }, tx, cancellationToken: ct));
+            if (after.Status != before.Status && EndEvent(after.Status) is { } ended)
+                await OpenLineageOutbox.AddAsync(c, tx, new OpenLineageRunEvent(ended, OpenLineageRunEvent.RunIdFor(runId), JobName(after.ExperimentId),
+                    clock.GetUtcNow(), [], [], ended == OpenLineageRunEvent.Fail ? $"The run ended {after.Status}." : null), ct);
             var entry = after.Status == before.Status ? null
                 : new AuditEvent("run.status", "run", runId, Details: new { before = before.Status, after = after.Status });
             return (after, entry);
@@ -108,4 +113,16 @@ public sealed partial class TrackingStore
         return infos.Select(i => new Run(i, metrics[i.RunId].ToList(), parameters[i.RunId].ToList(), tags[i.RunId].ToList())
             { Inputs = inputs[i.RunId].ToList() }).ToList();
     }
+
+    /// <summary>The OpenLineage event of a run that reached a final status; null for one still going.</summary>
+    private static string? EndEvent(string status) => status switch
+    {
+        "FINISHED" => OpenLineageRunEvent.Complete,
+        "FAILED" => OpenLineageRunEvent.Fail,
+        "KILLED" => OpenLineageRunEvent.Abort,
+        _ => null,
+    };
+
+    /// <summary>OpenLineage's job of a tracked run: its experiment.</summary>
+    private static string JobName(long experimentId) => "experiment/" + LineageIds.Number(experimentId);
 }

@@ -1,5 +1,6 @@
 using Telco.InsightPortal.Web.Dashboards.Api;
 using Telco.InsightPortal.Web.Jobs.Api;
+using Telco.InsightPortal.Web.Lineage.Api;
 using Telco.InsightPortal.Http;
 using Telco.InsightPortal.Web.Apps.Api;
 using Telco.InsightPortal.Web.Audit.Api;
@@ -42,6 +43,7 @@ public static class ApiHosting
         v1.MapDashboardApi();
         v1.MapJobApi();
         v1.MapEvidenceApi();
+        v1.MapLineageApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

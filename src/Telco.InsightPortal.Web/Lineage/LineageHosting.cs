@@ -1,0 +1,20 @@
+using Telco.InsightPortal.Core.Lineage;
+using Telco.InsightPortal.Data.Lineage;
+
+namespace Telco.InsightPortal.Web.Lineage;
+
+public static class LineageHosting
+{
+    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, and the OpenLineage
+    /// outbox.</summary>
+    public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LineageOptions.Section).Get<LineageOptions>() ?? new LineageOptions();
+        if (options.MaxDepth < 1 || options.MaxNodes < 1 || options.DefaultDepth < 0)
+            throw new InvalidOperationException("Lineage: MaxDepth and MaxNodes must be at least 1, DefaultDepth at least 0.");
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<LineageStore>();
+        builder.Services.AddSingleton<OpenLineageOutbox>();
+        return builder;
+    }
+}
