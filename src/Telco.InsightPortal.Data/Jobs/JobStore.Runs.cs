@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Telco.InsightPortal.Core.Jobs;
+using Telco.InsightPortal.Core.Lineage;
+using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Audit;
 
 using static Telco.InsightPortal.Data.Store.StoreSession;
@@ -61,6 +63,7 @@ public sealed partial class JobStore
         {
             var claimed = await c.ExecuteAsync(Command(JobSql.Claim, new { Id = id, Node = node, Now = Now() }, tx, ct)) == 1;
             var run = claimed ? await c.QuerySingleAsync<JobRunRecord>(Command(JobSql.Run, new { Id = id }, tx, ct)) : null;
+            if (run is not null) await JobRunEventAsync(c, tx, id, run.JobName, OpenLineageRunEvent.Start, ct);
             return (run, (AuditEvent?)null);
         }, ct);
 
@@ -91,6 +94,12 @@ public sealed partial class JobStore
             if (await c.ExecuteAsync(Command(JobSql.FinishRun, new { Id = id, Status = status, Now = now, Error = error }, tx, ct)) == 0)
                 return (false, (AuditEvent?)null);
             await c.ExecuteAsync(Command(JobSql.CloseSteps, new { Id = id, Now = now, Running = status }, tx, ct));
+            await JobRunEventAsync(c, tx, id, job, status switch
+            {
+                JobRunStatus.Succeeded => OpenLineageRunEvent.Complete,
+                JobRunStatus.Cancelled => OpenLineageRunEvent.Abort,
+                _ => OpenLineageRunEvent.Fail,
+            }, ct);
             var outcome = status == JobRunStatus.Succeeded ? AuditOutcomes.Success : AuditOutcomes.Failure;
             return (true, new AuditEvent("job.run.finish", "job-run", Key(id), outcome, new { job, status, error }));
         }, ct);
@@ -103,6 +112,7 @@ public sealed partial class JobStore
             if (await c.ExecuteAsync(Command(JobSql.Interrupt, new { Id = id, Now = now, Error = reason }, tx, ct)) == 0)
                 return (false, (AuditEvent?)null);
             await c.ExecuteAsync(Command(JobSql.CloseSteps, new { Id = id, Now = now, Running = JobRunStatus.Interrupted }, tx, ct));
+            await JobRunEventAsync(c, tx, id, job, OpenLineageRunEvent.Fail, ct);
             return (true, new AuditEvent("job.run.interrupt", "job-run", Key(id), AuditOutcomes.Failure, new { job, reason }));
         }, ct);
 
@@ -126,4 +136,10 @@ public sealed partial class JobStore
     /// <summary>Queued runs whose start time has come.</summary>
     public Task<IReadOnlyList<JobRunRecord>> DueAsync(CancellationToken ct = default) =>
         _db.ReadAsync<IReadOnlyList<JobRunRecord>>(async c => (await c.QueryAsync<JobRunRecord>(Command(JobSql.Due, new { Now = Now() }, null, ct))).AsList(), ct);
+
+    /// <summary>The run's OpenLineage event, in the transaction that starts or ends it: START when claimed, COMPLETE,
+    /// FAIL (failed or interrupted) or ABORT (cancelled) when it ends. Runs never claimed have none.</summary>
+    private Task JobRunEventAsync(DbConnection c, DbTransaction tx, long id, string job, string type, CancellationToken ct) =>
+        OpenLineageOutbox.AddAsync(c, tx, new OpenLineageRunEvent(type, OpenLineageRunEvent.RunIdFor(LineageIds.Key(LineageNodeTypes.JobRun, Key(id))),
+            "job/" + job, clock.GetUtcNow(), [], []), ct);
 }

@@ -4,6 +4,7 @@ using Json.Schema;
 using Telco.InsightPortal.Core.Registry;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Deployments;
+using Telco.InsightPortal.Data.Jobs;
 using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.Data.Tracking;
@@ -53,6 +54,33 @@ public sealed class OpenLineageEventTests
         Assert.Contains("FAILED", events[3].GetProperty("run").GetProperty("facets").GetProperty("errorMessage").GetProperty("message").GetString());
         Assert.Equal(["deploy/churn-prod", "deploy/churn-prod"], (await new OpenLineageOutbox(factory).ListAsync(4, 100))
             .Select(e => JsonDocument.Parse(e.Body).RootElement.GetProperty("job").GetProperty("name").GetString()));
+    }
+
+    /// <summary>A job run is a run of job "job/{name}": START when an instance claims it, COMPLETE when it succeeds,
+    /// FAIL when it fails or its instance stops, ABORT when cancelled; a run cancelled before it was claimed has none.</summary>
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task JobRunsWriteStartAndTheirEndThatMatchTheSchema(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var jobs = new JobStore(store.Factory, new AuditTrail(store.Factory, TimeProvider.System), TimeProvider.System);
+        var job = Core.Jobs.JobDefinitionParser.Parse("""{"name":"nightly","kind":"ingest","parameters":{"dataset":"d","rows":10}}""");
+        await jobs.CreateAsync(job, new AuditActor("dora"));
+        async Task<long> QueueAsync() => (await jobs.QueueAsync(new JobRunRequest(job, 1, Core.Jobs.JobRunTrigger.Manual, "dora"), new AuditActor("dora")))!.Value;
+        var (succeeded, interrupted, cancelled, neverClaimed) = (await QueueAsync(), await QueueAsync(), await QueueAsync(), await QueueAsync());
+        foreach (var id in new[] { succeeded, interrupted, cancelled }) await jobs.ClaimAsync(id, "node-1");
+        await jobs.FinishAsync(succeeded, "nightly", Core.Jobs.JobRunStatus.Succeeded, null, AuditActor.System);
+        await jobs.InterruptAsync(interrupted, "nightly", "its instance stopped");
+        await jobs.FinishAsync(cancelled, "nightly", Core.Jobs.JobRunStatus.Cancelled, "Cancelled by dora.", AuditActor.System);
+        await jobs.CancelAsync(neverClaimed, new AuditActor("dora"));
+
+        var events = (await new OpenLineageOutbox(store.Factory).ListAsync(0, 100)).Select(e => JsonDocument.Parse(e.Body).RootElement).ToList();
+
+        Assert.All(events, e => AssertValid(e));
+        Assert.All(events, e => Assert.Equal("job/nightly", e.GetProperty("job").GetProperty("name").GetString()));
+        var byRun = events.GroupBy(RunIdOf).Select(g => string.Join(",", g.Select(e => e.GetProperty("eventType").GetString()))).ToList();
+        Assert.Equal(["START,COMPLETE", "START,FAIL", "START,ABORT"], byRun);
     }
 
     /// <summary>The check itself can fail: an event without a run id, or with a time that is not one, is refused.</summary>
