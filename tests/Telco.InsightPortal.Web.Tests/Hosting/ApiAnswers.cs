@@ -7,9 +7,15 @@ namespace Telco.InsightPortal.Web.Tests.Hosting;
 /// or a refusal as a 400 problem details that names what was wrong.</summary>
 public static class ApiAnswers
 {
-    public static async Task<JsonElement> GetJsonAsync(HttpClient client, string path, CancellationToken ct)
+    public static async Task<JsonElement> GetJsonAsync(HttpClient client, string path, CancellationToken ct) =>
+        await JsonOfAsync(await client.GetAsync(path, ct), ct);
+
+    /// <summary>A POST without a body (an action such as acknowledge), read as <see cref="GetJsonAsync"/> reads.</summary>
+    public static async Task<JsonElement> PostJsonAsync(HttpClient client, string path, CancellationToken ct) =>
+        await JsonOfAsync(await client.PostAsync(path, null, ct), ct);
+
+    private static async Task<JsonElement> JsonOfAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        var response = await client.GetAsync(path, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;

@@ -9,6 +9,7 @@ using Telco.InsightPortal.Data.Monitoring;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Tests.Deployments;
+using Telco.InsightPortal.Web.Tests.Hosting;
 
 namespace Telco.InsightPortal.Web.Tests.Monitoring;
 
@@ -120,21 +121,10 @@ public sealed class MonitoringApiTests(EmptyPortal portal) : IClassFixture<Empty
 
     private static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
 
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string naming)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
-        Assert.Contains("application/problem+json", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains(naming, body);
-    }
+    private static Task AssertRefusedAsync(HttpResponseMessage response, string naming) => ApiAnswers.AssertRefusedAsync(response, naming, Ct);
 
-    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path, bool post = false)
-    {
-        var response = post ? await client.PostAsync(path, null, Ct) : await client.GetAsync(path, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
+    private static Task<JsonElement> GetJsonAsync(HttpClient client, string path, bool post = false) =>
+        post ? ApiAnswers.PostJsonAsync(client, path, Ct) : ApiAnswers.GetJsonAsync(client, path, Ct);
 
     private Task<(string Name, DateTimeOffset End)> DeployWithLogAsync(string name) => MonitoringSeed.DeployWithLogAsync(portal, name, Ct);
 }
