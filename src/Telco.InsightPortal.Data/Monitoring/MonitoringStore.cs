@@ -253,13 +253,8 @@ public sealed class MonitoringStore(IConnectionFactory factory)
     public async Task<int> RollUpAsync(long deploymentId, long snapshotId, long from, IReadOnlyList<ReferenceFeature> features,
         IReadOnlyList<PredictionLayoutRecord> layouts, DateTimeOffset now, int maxHours, CancellationToken ct = default)
     {
-        var closedBefore = now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds;
-        var firstHour = from / HourMs * HourMs;
-        var lastClosed = closedBefore / HourMs * HourMs;
-        if (lastClosed <= firstHour || features.Count == 0) return 0;
-        var counted = await _hours.CountedAsync(deploymentId, snapshotId, firstHour, lastClosed, ct);
-        var missing = new List<long>();
-        for (var h = firstHour; h < lastClosed && missing.Count < maxHours; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
+        if (features.Count == 0) return 0;
+        var missing = await UnsavedHoursAsync(from, now, maxHours, (first, last) => _hours.CountedAsync(deploymentId, snapshotId, first, last, ct));
         var saved = 0;
         foreach (var day in missing.Chunk(24))
         {
@@ -278,13 +273,7 @@ public sealed class MonitoringStore(IConnectionFactory factory)
     /// </summary>
     public async Task<int> RollUpLogAsync(long deploymentId, long from, DateTimeOffset now, int maxHours, CancellationToken ct = default)
     {
-        var closedBefore = now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds;
-        var firstHour = from / HourMs * HourMs;
-        var lastClosed = closedBefore / HourMs * HourMs;
-        if (lastClosed <= firstHour) return 0;
-        var counted = await LogHours.CountedAsync(deploymentId, firstHour, lastClosed, ct);
-        var missing = new List<long>();
-        for (var h = firstHour; h < lastClosed && missing.Count < maxHours; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
+        var missing = await UnsavedHoursAsync(from, now, maxHours, (first, last) => LogHours.CountedAsync(deploymentId, first, last, ct));
         var saved = 0;
         foreach (var day in missing.Chunk(24))
         {
@@ -319,6 +308,20 @@ public sealed class MonitoringStore(IConnectionFactory factory)
             saved += await LogHours.SaveAsync(deploymentId, hours, now, ct);
         }
         return saved;
+    }
+
+    /// <summary>Up to <paramref name="maxHours"/> closed hours from <paramref name="from"/>'s hour on that
+    /// <paramref name="saved"/> (the hours a roll-up table holds in [first, last)) does not list, oldest first: what both
+    /// roll-ups count next.</summary>
+    private static async Task<List<long>> UnsavedHoursAsync(long from, DateTimeOffset now, int maxHours, Func<long, long, Task<HashSet<long>>> saved)
+    {
+        var firstHour = from / HourMs * HourMs;
+        var lastClosed = (now.ToUnixTimeMilliseconds() - (long)ClosedAfter.TotalMilliseconds) / HourMs * HourMs;
+        var missing = new List<long>();
+        if (lastClosed <= firstHour) return missing;
+        var counted = await saved(firstHour, lastClosed);
+        for (var h = firstHour; h < lastClosed && missing.Count < maxHours; h += HourMs) if (!counted.Contains(h)) missing.Add(h);
+        return missing;
     }
 
     /// <summary>Counts of the given ascending hours in one query over their span (hours between them that are not
