@@ -5,8 +5,8 @@ namespace Telco.InsightPortal.Web.Lineage;
 
 public static class LineageHosting
 {
-    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, and the OpenLineage
-    /// outbox.</summary>
+    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, the OpenLineage
+    /// outbox, and its sender to the endpoint in the <c>OpenLineage</c> section (idle when none is set).</summary>
     public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LineageOptions.Section).Get<LineageOptions>() ?? new LineageOptions();
@@ -15,6 +15,13 @@ public static class LineageHosting
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LineageStore>();
         builder.Services.AddSingleton<OpenLineageOutbox>();
+        var sender = builder.Configuration.GetSection(OpenLineageSenderOptions.Section).Get<OpenLineageSenderOptions>() ?? new OpenLineageSenderOptions();
+        sender.Validate();
+        builder.Services.AddSingleton(sender);
+        builder.Services.AddSingleton<OpenLineageDelivery>();
+        builder.Services.AddHttpClient(OpenLineageSender.ClientName);
+        builder.Services.AddSingleton<OpenLineageSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OpenLineageSender>());
         return builder;
     }
 }

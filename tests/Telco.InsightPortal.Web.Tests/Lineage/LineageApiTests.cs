@@ -53,6 +53,23 @@ public sealed class LineageApiTests(DeployedPortal portal) : IClassFixture<Deplo
         Assert.Equal(12, group.GetProperty("count").GetInt64());
     }
 
+    /// <summary>The test portal names no endpoint: the deploy's events wait in the outbox, and the delivery answer says
+    /// so without an address to leak.</summary>
+    [Fact]
+    public async Task DeliveryStatusCountsTheEventsWaitingWhenNoEndpointIsConfigured()
+    {
+        await DeployAsync("lin-delivery");
+        var auditor = await portal.Portal.ClientForAsync("audrey-delivery", Roles.Auditor);
+        var business = await portal.Portal.ClientForAsync("bob-delivery", Roles.BusinessUser);
+
+        var body = await GetJsonAsync(auditor, "/api/v1/openlineage/delivery");
+
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("endpoint").ValueKind);
+        Assert.True(body.GetProperty("pending").GetInt64() >= 2);
+        Assert.Equal(0, body.GetProperty("sent").GetInt64());
+        Assert.Equal(HttpStatusCode.Forbidden, (await business.GetAsync("/api/v1/openlineage/delivery", Ct)).StatusCode);
+    }
+
     [Fact]
     public async Task ABusinessUserIsRefused()
     {
