@@ -30,7 +30,7 @@ public sealed class EvidencePackApiTests
         var otto = await portal.ClientForAsync("otto", Roles.Auditor);
 
         var key = await otto.GetFromJsonAsync<JsonElement>("/api/v1/audit/public-key");
-        var response = await otto.GetAsync("/api/v1/models/churn/versions/1/evidence-pack");
+        var response = await otto.PostAsync("/api/v1/models/churn/versions/1/evidence-pack", null);
         var zip = await response.Content.ReadAsByteArrayAsync();
         var path = Path.Combine(portal.Store.Directory, "pack.zip");
         await File.WriteAllBytesAsync(path, zip);
@@ -73,12 +73,12 @@ public sealed class EvidencePackApiTests
         var arthur = await portal.ClientForAsync("arthur", Roles.Analyst);
         var rita = await portal.ClientForAsync("rita", Roles.Admin);
 
-        var scientist = await dora.GetAsync("/api/v1/models/churn/versions/1/evidence-pack");
-        var analyst = await arthur.GetAsync("/api/v1/models/churn/versions/1/evidence-pack");
+        var scientist = await dora.PostAsync("/api/v1/models/churn/versions/1/evidence-pack", null);
+        var analyst = await arthur.PostAsync("/api/v1/models/churn/versions/1/evidence-pack", null);
         var keyForScientist = await dora.GetAsync("/api/v1/audit/public-key");
-        var unknown = await rita.GetAsync("/api/v1/models/churn/versions/1/evidence-pack");
+        var unknown = await rita.PostAsync("/api/v1/models/churn/versions/1/evidence-pack", null);
         var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
-        var anonymous = await portal.CreateClient().GetAsync("/api/v1/models/churn/versions/1/evidence-pack");
+        var anonymous = await portal.CreateClient().PostAsync("/api/v1/models/churn/versions/1/evidence-pack", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, scientist.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, analyst.StatusCode);
@@ -87,6 +87,23 @@ public sealed class EvidencePackApiTests
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Contains("not found", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    /// <summary>Building a pack writes an audit entry and a checkpoint, so it is a POST; a GET is no route to one (the
+    /// API's 404) and leaves the trail as it was.</summary>
+    [Fact]
+    public async Task AGetFindsNoRouteAndWritesNothing()
+    {
+        await using var portal = await PortalFactory.CreateAsync();
+        var rita = await portal.ClientForAsync("rita", Roles.Admin);
+        var audit = portal.Services.GetRequiredService<AuditLog>();
+        var newest = new AuditPaging(1, NewestFirst: true);
+        var before = (await audit.PageAsync(new AuditQuery(), newest, TestContext.Current.CancellationToken)).Single().Seq;
+
+        var response = await rita.GetAsync("/api/v1/models/churn/versions/1/evidence-pack");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, (await audit.PageAsync(new AuditQuery(), newest, TestContext.Current.CancellationToken)).Single().Seq);
     }
 
     private static byte[] Entry(byte[] zip, string name)

@@ -14,7 +14,14 @@ public sealed class BrowserDownload(IJSRuntime js)
     public async Task SaveAsync(string fileName, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        using var reference = new DotNetStreamReference(stream);
+        await SaveAsync(fileName, stream);
+    }
+
+    /// <summary>Streams <paramref name="content"/> to the browser from its current position (a pack in a temporary
+    /// file need not be read into memory first).</summary>
+    public async Task SaveAsync(string fileName, Stream content)
+    {
+        using var reference = new DotNetStreamReference(content, leaveOpen: true);
         await using var module = await js.InvokeAsync<IJSObjectReference>("import", Module);
         await module.InvokeVoidAsync("saveFile", fileName, reference);
     }
