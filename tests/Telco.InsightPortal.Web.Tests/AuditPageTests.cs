@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Core.Audit;
@@ -66,6 +67,19 @@ public sealed class AuditPageTests : PortalTestContext
         Assert.Contains("{\"html\":\"\\u003Cb\\u003Ebold\\u003C/b\\u003E\",\"n\":59}", cut.Find(".audit-details").TextContent);
         Assert.Contains("<script>alert(1)</script>", detail.TextContent);
         Assert.Empty(detail.QuerySelectorAll("script"));
+    }
+
+    /// <summary>Other pages (lineage's side panel) link to the entries of one object: the filter arrives in the query.</summary>
+    [Fact]
+    public void ATargetInTheQueryOpensThePageFilteredToIt()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/audit?targetType=dataset&targetId=ds7");
+        RenderProviders();
+        var cut = Render<AuditPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#audit-entries tbody tr")));
+        Assert.StartsWith("7", cut.Find("#audit-entries tbody tr").TextContent.Trim());
+        Assert.Equal("ds7", cut.Find("#audit-target-id").GetAttribute("value"));
     }
 
     [Fact]

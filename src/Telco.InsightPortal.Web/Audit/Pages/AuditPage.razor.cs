@@ -13,6 +13,12 @@ public sealed partial class AuditPage
 
     [Inject] private AuditLog Log { get; set; } = default!;
 
+    // Other pages link here already filtered, e.g. lineage's "audit entries" of a node: /audit?targetType=deployment&targetId=…
+    [SupplyParameterFromQuery(Name = "actor")] public string? Actor { get; set; }
+    [SupplyParameterFromQuery(Name = "action")] public string? Action { get; set; }
+    [SupplyParameterFromQuery(Name = "targetType")] public string? TargetType { get; set; }
+    [SupplyParameterFromQuery(Name = "targetId")] public string? TargetId { get; set; }
+
     private readonly AuditFilterModel _filter = new();
     private IReadOnlyList<AuditEntry> _entries = [];
     private AuditEntry? _selected;
@@ -20,7 +26,11 @@ public sealed partial class AuditPage
     private bool _hasNewer;
     private bool _hasOlder;
 
-    protected override Task OnInitializedAsync() => ApplyAsync();
+    protected override Task OnInitializedAsync()
+    {
+        (_filter.Actor, _filter.Action, _filter.TargetType, _filter.TargetId) = (Actor, Action, TargetType, TargetId);
+        return ApplyAsync();
+    }
 
     private Task ApplyAsync()
     {
