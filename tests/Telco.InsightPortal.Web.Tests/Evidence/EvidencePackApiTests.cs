@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -106,32 +105,7 @@ public sealed class EvidencePackApiTests
         Assert.Equal(before, (await audit.PageAsync(new AuditQuery(), newest, TestContext.Current.CancellationToken)).Single().Seq);
     }
 
-    private static byte[] Entry(byte[] zip, string name)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        using var stream = archive.GetEntry(name)!.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] Entry(byte[] zip, string name) => ZipEntries.Read(zip, name);
 
-    private static byte[] Replace(byte[] zip, string name, string from, string to)
-    {
-        using var input = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        using var output = new MemoryStream();
-        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var entry in input.Entries)
-            {
-                var bytes = Entry(zip, entry.FullName);
-                if (entry.FullName == name)
-                {
-                    var text = System.Text.Encoding.UTF8.GetString(bytes);
-                    Assert.Contains(from, text);
-                    bytes = System.Text.Encoding.UTF8.GetBytes(text.Replace(from, to));
-                }
-                using var write = archive.CreateEntry(entry.FullName).Open();
-                write.Write(bytes);
-            }
-        return output.ToArray();
-    }
+    private static byte[] Replace(byte[] zip, string name, string from, string to) => ZipEntries.Replace(zip, name, from, to);
 }
