@@ -5,8 +5,8 @@ namespace Telco.InsightPortal.Web.Lineage;
 
 public static class LineageHosting
 {
-    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, and the OpenLineage
-    /// outbox.</summary>
+    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, the reports built on
+    /// it (a prediction's chain, a snapshot's impact and the alerts it opens) and the OpenLineage outbox.</summary>
     public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LineageOptions.Section).Get<LineageOptions>() ?? new LineageOptions();
@@ -14,6 +14,9 @@ public static class LineageHosting
             throw new InvalidOperationException("Lineage: MaxDepth and MaxNodes must be at least 1, DefaultDepth at least 0.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LineageStore>();
+        builder.Services.AddSingleton<PredictionChainStore>();
+        builder.Services.AddSingleton<ImpactAnalysis>();
+        builder.Services.AddSingleton<ImpactAlerts>();
         builder.Services.AddSingleton<OpenLineageOutbox>();
         return builder;
     }
