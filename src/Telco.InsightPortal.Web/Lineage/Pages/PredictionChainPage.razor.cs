@@ -12,7 +12,7 @@ namespace Telco.InsightPortal.Web.Lineage.Pages;
 public sealed partial class PredictionChainPage
 {
     /// <summary>Metrics shown on the run's card, when the run logged them; the run's page has the rest.</summary>
-    private static readonly string[] ShownMetrics = ["test_auc", "test_accuracy", "test_f1", "auc", "accuracy"];
+    private static readonly string[] ShownMetrics = ["roc_auc", "pr_auc", "accuracy", "f1", "test_auc"];
 
     [Parameter] public string? Uuid { get; set; }
     [Inject] private PredictionChainStore Chains { get; set; } = default!;
