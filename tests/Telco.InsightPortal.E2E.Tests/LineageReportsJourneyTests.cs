@@ -13,7 +13,8 @@ namespace Telco.InsightPortal.E2E.Tests;
 /// <summary>
 /// The auditor on the demo portal: a prediction the demo deployment just made, followed back to the file its training
 /// rows came from, and everything built on the demo snapshot. Screenshots: <c>lineage-chain.png</c>,
-/// <c>lineage-impact.png</c> and the data scientist's alert confirmation, <c>lineage-impact-alert.png</c>.
+/// <c>lineage-impact.png</c> (and as printed, <c>lineage-impact-print.png</c>) and the data scientist's alert
+/// confirmation, <c>lineage-impact-alert.png</c>.
 /// </summary>
 [Collection(nameof(DemoPortalCollection))]
 public sealed class LineageReportsJourneyTests(BrowserFixture browser, DemoPortal demo) : IClassFixture<BrowserFixture>
@@ -43,6 +44,10 @@ public sealed class LineageReportsJourneyTests(BrowserFixture browser, DemoPorta
         await Assertions.Expect(page.Locator(".impact-table[data-kind='deployment']")).ToContainTextAsync("telco-churn");
         Assert.Equal(0, await page.Locator("#impact-alert-open").CountAsync());
         await page.ScreenshotAsync(new() { Path = Shot("impact"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator("#impact-print").IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Shot("impact-print"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
         var csv = await context.APIRequest.GetAsync($"/api/v1/lineage/impact/snapshot/{snapshot}/impact.csv");
         Assert.Contains("deployment,telco-churn,", await csv.TextAsync());
 

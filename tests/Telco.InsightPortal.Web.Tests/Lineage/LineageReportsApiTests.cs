@@ -106,4 +106,24 @@ public sealed class LineageReportsApiTests(DeployedPortal portal) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, noSnapshot.StatusCode);
         await ApiAnswers.AssertRefusedAsync(badFormat, "'xml'", Ct);
     }
+
+    /// <summary>The uuid is the only text these reports read from a caller: seeded random text, control characters,
+    /// braces, a uuid with trailing junk and a 2,000-character string each get a 400 naming the problem (or a 404 for a
+    /// well-formed uuid nobody logged), never a 5xx.</summary>
+    [Fact]
+    public async Task HostileUuidTextIsRefusedWithA4xxNeverA5xx()
+    {
+        var auditor = await portal.Portal.ClientForAsync("audrey-fuzz", Roles.Auditor);
+        var random = new Random(15);
+        var inputs = new List<string> { new('f', 2000), "{" + Guid.CreateVersion7() + "}x", Guid.CreateVersion7() + "\u0000", "%00", "../../audit", "' OR 1=1 --" };
+        for (var i = 0; i < 60; i++)
+            inputs.Add(new string([.. Enumerable.Range(0, random.Next(1, 80)).Select(_ => (char)random.Next(1, 0x2FFF))]));
+
+        foreach (var text in inputs)
+        {
+            var response = await auditor.GetAsync($"/api/v1/lineage/predictions/{Uri.EscapeDataString(text)}/chain", Ct);
+            Assert.True((int)response.StatusCode is 400 or 404, $"{(int)response.StatusCode} for {text[..Math.Min(40, text.Length)]}");
+            Assert.Equal(PredictionUuidText.TryParse(text, out _), response.StatusCode == HttpStatusCode.NotFound);
+        }
+    }
 }
