@@ -17,6 +17,7 @@ public sealed class DataComponentTests : PortalTestContext
     {
         Snapshot? chosen = null;
         var snapshots = new[] { Snap(2, 1, "append", 5, 15), Snap(1, null, "append", 10, 10) };
+        AddAuthorization().SetAuthorized("bob");
 
         var cut = Render<SnapshotTimeline>(p => p.Add(x => x.Snapshots, snapshots).Add(x => x.Selected, snapshots[1])
             .Add(x => x.OnSelect, s => chosen = s));
@@ -25,6 +26,21 @@ public sealed class DataComponentTests : PortalTestContext
         Assert.Contains("viewing", cut.FindAll(".mud-paper")[1].TextContent);
         Assert.Equal(2, chosen?.Id);
         Assert.Contains("+5 rows → 15 total", cut.Markup);
+    }
+
+    [Fact]
+    public void TheTimelineLinksEachSnapshotsImpactOnlyForLineageReaders()
+    {
+        var snapshots = new[] { Snap(2, 1, "append", 5, 15), Snap(1, null, "append", 10, 10) };
+        var auth = AddAuthorization();
+        auth.SetAuthorized("bob");
+
+        var business = Render<SnapshotTimeline>(p => p.Add(x => x.Snapshots, snapshots));
+        auth.SetPolicies(Web.Security.Policies.LineageRead);
+        var auditor = Render<SnapshotTimeline>(p => p.Add(x => x.Snapshots, snapshots));
+
+        Assert.Empty(business.FindAll(".snapshot-impact-link"));
+        Assert.Equal(["/lineage/impact/2", "/lineage/impact/1"], auditor.FindAll(".snapshot-impact-link").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public static class AlertKinds
     public const string Drift = "drift";
     public const string EstimatedAuc = "estimated-auc";
     public const string ErrorRate = "error-rate";
+
+    /// <summary>Raised by hand from an impact report: the deployment serves a model built on a snapshot reported bad.
+    /// The feature is the snapshot (<c>snapshot/{id}</c>), so each deployment has one unresolved alert per snapshot.</summary>
+    public const string SnapshotImpact = "snapshot-impact";
 }
 
 /// <summary>A monitoring alert (migration 0017). Times are ms since the epoch.</summary>
@@ -68,6 +72,10 @@ public sealed class AlertStore(IConnectionFactory factory, IAuditTrail audit, Ti
 
     private const string Unresolved = "SELECT " + Columns + """
          FROM monitoring_alerts WHERE deployment = @Deployment AND kind = @Kind AND COALESCE(feature, '') = @FeatureKey AND status <> 'resolved'
+        """;
+
+    private const string UnresolvedOfKind = "SELECT " + Columns + """
+         FROM monitoring_alerts WHERE kind = @Kind AND COALESCE(feature, '') = @FeatureKey AND status <> 'resolved' ORDER BY id
         """;
 
     private const string ById = "SELECT " + Columns + " FROM monitoring_alerts WHERE id = @Id";
@@ -125,6 +133,13 @@ public sealed class AlertStore(IConnectionFactory factory, IAuditTrail audit, Ti
                     Details: new { alert.Deployment, alert.Kind, alert.Feature, from = existing.Severity, to = alert.Severity, alert.Value });
             return (updated, entry);
         }, ct);
+    }
+
+    /// <summary>The unresolved alerts of one kind and feature, whatever their deployment.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> UnresolvedAsync(string kind, string? feature, CancellationToken ct = default)
+    {
+        await using var c = await factory.OpenAsync(ct);
+        return (await c.QueryAsync<AlertRecord>(Command(UnresolvedOfKind, new { Kind = kind, FeatureKey = feature ?? "" }, null, ct))).AsList();
     }
 
     public async Task<AlertRecord?> GetAsync(long id, CancellationToken ct = default)

@@ -5,8 +5,9 @@ namespace Telco.InsightPortal.Web.Lineage;
 
 public static class LineageHosting
 {
-    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, the OpenLineage
-    /// outbox, and its sender to the endpoint in the <c>OpenLineage</c> section (idle when none is set).</summary>
+    /// <summary>The lineage store, with its depth and node limits from the <c>Lineage</c> section, the reports built on
+    /// it (a prediction's chain, a snapshot's impact and the alerts it opens), the OpenLineage outbox, and its sender to
+    /// the endpoint in the <c>OpenLineage</c> section (idle when none is set).</summary>
     public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LineageOptions.Section).Get<LineageOptions>() ?? new LineageOptions();
@@ -14,6 +15,9 @@ public static class LineageHosting
             throw new InvalidOperationException("Lineage: MaxDepth and MaxNodes must be at least 1, DefaultDepth at least 0.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LineageStore>();
+        builder.Services.AddSingleton<PredictionChainStore>();
+        builder.Services.AddSingleton<ImpactAnalysis>();
+        builder.Services.AddSingleton<ImpactAlerts>();
         builder.Services.AddSingleton<OpenLineageOutbox>();
         var sender = builder.Configuration.GetSection(OpenLineageSenderOptions.Section).Get<OpenLineageSenderOptions>() ?? new OpenLineageSenderOptions();
         sender.Validate();

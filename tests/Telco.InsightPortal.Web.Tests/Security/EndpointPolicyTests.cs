@@ -57,7 +57,7 @@ public sealed partial class EndpointPolicyTests(EndpointPolicyTests.Portal fixtu
     private static readonly Dictionary<string, string> RouteValues = new(StringComparer.OrdinalIgnoreCase)
     {
         ["name"] = "telco-churn", ["id"] = "1", ["runId"] = "no-such-run", ["deployment"] = "telco-churn", ["path"] = "1/no-such-run/artifacts/x",
-        ["version"] = "1",
+        ["version"] = "1", ["snapshotId"] = "1",
     };
 
     /// <summary>A dashboard that does not exist: who may open, change or delete one that does (owner, shares) is decided

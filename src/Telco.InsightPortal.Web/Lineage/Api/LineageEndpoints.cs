@@ -27,6 +27,7 @@ public static class LineageEndpoints
                 return LineageResponse.Of(graph);
             })
             .RequireAuthorization(Policies.LineageRead).WithTags("Lineage").Produces<LineageResponse>().Produces(400).Produces(404);
+        v1.MapLineageReportApi();
         v1.MapOpenLineageApi();
     }
 }
