@@ -41,11 +41,13 @@ public sealed partial class EndpointPolicyTests(EndpointPolicyTests.Portal fixtu
         "POST /account/signout", "GET /api/v1/tokens/", "DELETE /api/v1/tokens/{id:long}", "GET /api/{documentName:regex(^v1$)}/openapi.json",
     ];
 
-    /// <summary>Reads that MLflow's API sends as POST (their criteria travel in the body): an area's read policy.</summary>
+    /// <summary>Reads that MLflow's API sends as POST (their criteria travel in the body), and the evidence pack, a read
+    /// of the audit trail that is a POST because it records itself in the trail and checkpoints it: an area's read
+    /// policy.</summary>
     private static readonly string[] ReadsByPost =
     [
         "POST /api/2.0/mlflow/runs/search", "POST /api/2.0/mlflow/experiments/search", "POST /api/2.0/mlflow/registered-models/get-latest-versions",
-        "POST /api/v1/charts/query",
+        "POST /api/v1/charts/query", "POST /api/v1/models/{name}/versions/{version:long}/evidence-pack",
     ];
 
     /// <summary>Scoring: a deployment's access key, never a user's session or token.</summary>
