@@ -13,6 +13,9 @@ public sealed class GovernancePageTests : RegistryTestContext
 {
     private static readonly AuditActor Rita = new("rita");
 
+    /// <summary>The page reads the store on a pool thread; on a busy machine that takes longer than bUnit's default second.</summary>
+    private static readonly TimeSpan Loaded = TimeSpan.FromSeconds(10);
+
     /// <summary>churn v1 in Production with a complete card (approved by rita; AUC 0.84; slices and importance); churn v2
     /// bare at AUC 0.70; towers v1 bare.</summary>
     private async Task SeedAsync()
@@ -42,7 +45,7 @@ public sealed class GovernancePageTests : RegistryTestContext
 
         var cut = Render<GovernancePage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.governance-version").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.governance-version").Count), Loaded);
         var v1 = cut.Find("#governance-churn-1");
         Assert.Contains("Production", v1.TextContent);
         Assert.Contains("approved by rita", v1.TextContent);
@@ -67,10 +70,11 @@ public sealed class GovernancePageTests : RegistryTestContext
         await SeedAsync();
         SignIn("arthur", Policies.ModelsRead);
         var cut = Render<GovernancePage>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#governance-churn-1")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#governance-churn-1")), Loaded);
 
         cut.Find("#governance-churn-1 .governance-details-toggle").Click();
 
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#governance-churn-1-details")), Loaded);
         var details = cut.Find("#governance-churn-1-details").TextContent;
         Assert.Contains("Approved by another person: pass — Approved by rita; created by dora.", details);
         Assert.Contains("Request: “ship it”", details);
@@ -86,7 +90,7 @@ public sealed class GovernancePageTests : RegistryTestContext
         await SeedAsync();
         SignIn("arthur", Policies.ModelsRead);
         var cut = Render<GovernancePage>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.governance-version").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.governance-version").Count), Loaded);
 
         cut.Find("#governance-only-failing").Change(true);
 
@@ -101,7 +105,7 @@ public sealed class GovernancePageTests : RegistryTestContext
         await SeedAsync();
         SignIn("arthur", Policies.ModelsRead);
         var cut = Render<GovernancePage>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.governance-version").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr.governance-version").Count), Loaded);
 
         cut.FindAll(".governance-toggle")[0].Click();
 

@@ -54,7 +54,7 @@ public static class GovernanceView
         : $"{slices.Columns.Count} columns; no slice large enough for an AUC";
 
     public static string Drift(DriftSummary drift) => !drift.Monitored ? "not deployed"
-        : drift.OpenAlerts.Count == 0 ? $"no open drift alert ({string.Join(", ", drift.Deployments)})"
+        : drift.OpenAlerts.Count == 0 ? $"no open drift alert on {string.Join(", ", drift.Deployments)}"
         : $"{drift.OpenAlerts.Count} open drift alert{(drift.OpenAlerts.Count == 1 ? "" : "s")}, oldest {Time(drift.OpenAlerts.Min(a => a.OpenedAt))}";
 
     public static string Approval(ApprovalFact a) =>
