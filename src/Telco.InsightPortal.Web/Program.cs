@@ -7,6 +7,7 @@ using Telco.InsightPortal.Web.Demo;
 using Telco.InsightPortal.Web.Evidence;
 using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Governance;
 using Telco.InsightPortal.Web.Hosting;
 using Telco.InsightPortal.Web.Jobs;
 using Telco.InsightPortal.Web.Lineage;
@@ -32,6 +33,7 @@ builder.AddJobs();
 builder.AddMonitoring();
 builder.AddEvidence();
 builder.AddLineage();
+builder.AddGovernance();
 builder.AddDemoModels();
 
 var app = builder.Build();

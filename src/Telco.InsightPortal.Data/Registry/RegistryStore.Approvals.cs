@@ -45,6 +45,8 @@ public sealed partial class RegistryStore
                     throw TrackingException.Invalid($"Approval request {approvalId} was already {request.Status} by {request.DecidedBy}.");
                 if (string.Equals(request.RequestedBy, actor.Name, StringComparison.OrdinalIgnoreCase))
                     throw new FourEyesException($"You requested {request.Describe()} for {request.Name} version {request.Version}; another DataScientist or Admin must decide it.");
+                if (approve && IsProduction(request.TargetKind, request.Target) && gate is not null)
+                    await gate.EnsureAllowedAsync(c, tx, request.Name, request.Version, actor.Name, ct);
                 var status = approve ? ApprovalStatuses.Approved : ApprovalStatuses.Rejected;
                 await c.ExecuteAsync(Command(RegistrySql.DecideApproval, new { Id = approvalId, Status = status, DecidedBy = actor.Name, Comment = note, Now }, tx, ct));
                 audit.Add(new AuditEvent(action, "model_version", Target(request.Name, request.Version),
@@ -86,6 +88,7 @@ public sealed partial class RegistryStore
     private async Task<ApprovalRequest> RequestAsync(DbConnection c, DbTransaction tx, List<AuditEvent> audit, ModelVersion v, string targetKind, string target,
         bool archiveExisting, string comment, AuditActor actor, CancellationToken ct)
     {
+        if (IsProduction(targetKind, target) && gate is not null) await gate.EnsureAllowedAsync(c, tx, v.Name, v.Version, null, ct);
         var key = new { v.ModelId, v.Version, TargetKind = targetKind, Target = target };
         if (await c.QuerySingleOrDefaultAsync<ApprovalRequest>(Command(RegistrySql.PendingApprovalFor, key, tx, ct)) is { } open)
             throw new TrackingException(TrackingErrors.AlreadyExists,
@@ -99,6 +102,8 @@ public sealed partial class RegistryStore
             Details: new { approvalId = id, target = $"{targetKind} {target}", comment }));
         return await RequireApprovalAsync(c, tx, id, ct);
     }
+
+    private static bool IsProduction(string targetKind, string target) => targetKind == ApprovalTargets.Stage && target == ModelStages.Production;
 
     private static async Task<ApprovalRequest> RequireApprovalAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct) =>
         await c.QuerySingleOrDefaultAsync<ApprovalRequest>(Command(RegistrySql.GetApproval, new { Id = id }, tx, ct))

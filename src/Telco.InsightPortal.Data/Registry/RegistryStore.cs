@@ -14,8 +14,10 @@ namespace Telco.InsightPortal.Data.Registry;
 /// <see cref="TrackingException"/>, which carries MLflow's error codes). Moving a version to Production or onto
 /// the champion alias is never applied directly: it becomes an approval request that someone else decides.
 /// Every change of state is audited in the transaction that makes it. Safe to call from pages, the API and jobs.
+/// Filing and approving a move to Production first ask the <see cref="IPromotionGate"/> (governance policies), when
+/// one is registered.
 /// </summary>
-public sealed partial class RegistryStore(IConnectionFactory factory, IAuditTrail audit, TimeProvider clock)
+public sealed partial class RegistryStore(IConnectionFactory factory, IAuditTrail audit, TimeProvider clock, IPromotionGate? gate = null)
 {
     public const int MaxNameLength = 256;
     public const int MaxKeyLength = 250;

@@ -7,6 +7,7 @@ using Telco.InsightPortal.Web.Audit.Api;
 using Telco.InsightPortal.Web.Datasets.Api;
 using Telco.InsightPortal.Web.Deployments.Api;
 using Telco.InsightPortal.Web.Evidence;
+using Telco.InsightPortal.Web.Governance.Api;
 using Telco.InsightPortal.Web.Experiments.Api;
 using Telco.InsightPortal.Web.Registry;
 
@@ -44,6 +45,7 @@ public static class ApiHosting
         v1.MapJobApi();
         v1.MapEvidenceApi();
         v1.MapLineageApi();
+        v1.MapGovernanceApi();
         app.MapTrackingApi();
         app.MapRegistryApi();
         return app;

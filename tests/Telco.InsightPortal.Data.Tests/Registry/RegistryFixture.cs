@@ -24,6 +24,9 @@ internal sealed class RegistryFixture(TestStore store) : IAsyncDisposable
 
     public RegistryStore Registry => new(Store.Factory, _trail, TimeProvider.System);
 
+    /// <summary>The registry with a promotion gate, as the portal composes it when governance is on.</summary>
+    public RegistryStore GatedRegistry(IPromotionGate gate) => new(Store.Factory, _trail, TimeProvider.System, gate);
+
     public static async Task<RegistryFixture> CreateAsync(StoreProvider provider) => new(await TestStore.CreateAsync(provider));
 
     /// <summary>A run as the training worker leaves it: FINISHED, lineage tags, model.zip on disk and its hash as a tag.</summary>

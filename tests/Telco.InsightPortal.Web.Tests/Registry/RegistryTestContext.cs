@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Telco.InsightPortal.Core.Governance;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Datasets;
+using Telco.InsightPortal.Data.Governance;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Web.Experiments;
+using Telco.InsightPortal.Web.Governance;
 using Telco.InsightPortal.Web.Registry;
 using Telco.InsightPortal.Web.Tests.Experiments;
 
@@ -16,11 +19,18 @@ public abstract class RegistryTestContext : ExperimentsTestContext
 
     protected RegistryStore Registry { get; private set; } = default!;
 
+    /// <summary>The governance policies the registry's gate and the pages apply: the shipped defaults (report only)
+    /// unless a test class says otherwise.</summary>
+    protected virtual GovernanceOptions Governance => new();
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Registry = new RegistryStore(Store.Factory, new AuditTrail(Store.Factory, TimeProvider.System), TimeProvider.System);
+        var evaluator = new PolicyEvaluator(Governance);
+        Registry = new RegistryStore(Store.Factory, new AuditTrail(Store.Factory, TimeProvider.System), TimeProvider.System,
+            new PolicyGate(evaluator, TimeProvider.System));
         Services.AddSingleton(Registry);
+        Services.AddSingleton(sp => new GovernanceService(new GovernanceStore(Store.Factory), evaluator, sp.GetRequiredService<RunArtifacts>(), TimeProvider.System));
         Services.AddSingleton(sp => new ModelCards(Registry, Tracking, sp.GetRequiredService<DatasetStore>(), sp.GetRequiredService<RunArtifacts>()));
     }
 

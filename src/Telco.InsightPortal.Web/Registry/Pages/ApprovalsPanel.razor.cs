@@ -47,7 +47,7 @@ public sealed partial class ApprovalsPanel
             _comments.Remove(request.ApprovalId);
             await OnChanged.InvokeAsync();
         }
-        catch (Exception e) when (e is FourEyesException or TrackingException)
+        catch (Exception e) when (e is FourEyesException or TrackingException or PromotionBlockedException)
         {
             _error = e.Message;
         }
