@@ -87,6 +87,7 @@ export async function create(element, dotnet) {
   // Upstream paths in blue, downstream in red, everything else faded.
   function highlight(key) {
     cy.elements().removeClass("faded selected upstream downstream");
+    element.dataset.selected = "";
     const node = key ? cy.getElementById(key) : null;
     if (!node || node.empty()) return;
     const up = node.predecessors(), down = node.successors();
@@ -94,6 +95,7 @@ export async function create(element, dotnet) {
     up.edges().addClass("upstream");
     down.edges().addClass("downstream");
     node.addClass("selected");
+    element.dataset.selected = key;
   }
 
   function layout() {
@@ -102,13 +104,18 @@ export async function create(element, dotnet) {
       ? { name: "preset", positions: timelinePositions(cy, Math.max(600, cy.nodes().length * 12)), fit: true, padding: 30 }
       : flow;
     cy.layout(options).run();
+    // A graph of a few nodes would fill the canvas with giant discs: fit, but not closer than this.
+    if (cy.zoom() > 1.3) {
+      cy.zoom(1.3);
+      cy.center();
+    }
     element.dataset.layoutMs = Math.round(performance.now() - started);
   }
 
   cy.on("tap", "node", (e) => dotnet.invokeMethodAsync("NodeSelected", e.target.id()));
   cy.on("dbltap", "node", (e) => dotnet.invokeMethodAsync("NodeExpanded", e.target.id()));
 
-  return {
+  const api = {
     // Replaces what is drawn. data: { start, selected, nodes: [{ key, type, id, label, group }], edges: [{ from, to, kind, at }] }
     draw(data) {
       const started = performance.now();
@@ -138,6 +145,11 @@ export async function create(element, dotnet) {
       const p = node.renderedPosition(), box = element.getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
     },
-    dispose() { cy.destroy(); },
+    // Test hook: the keys drawn, so a test can find a node to click.
+    keys() { return cy.nodes().map((n) => n.id()); },
+    dispose() { cy.destroy(); delete element.lineageGraph; },
   };
+  // Test hook: the E2E journey reaches the drawing through its element (no global).
+  element.lineageGraph = api;
+  return api;
 }

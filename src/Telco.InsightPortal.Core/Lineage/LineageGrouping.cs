@@ -6,13 +6,15 @@ namespace Telco.InsightPortal.Core.Lineage;
 /// <see cref="Kind"/> of edge, on one side (downstream: the anchor is the edge's from; upstream: its to).</summary>
 public sealed record LineageGroup(LineageNode Node, string Anchor, string Kind, bool Downstream, IReadOnlyList<LineageNode> Members);
 
-/// <summary>What the graph page draws: the nodes and edges left after grouping, the groups by their node's key, and how
-/// many nodes are not drawn because they hang only below a group (a run's version under "10,000 runs").</summary>
+/// <summary>What the graph page draws: the nodes and edges left after grouping, the groups by their node's key, how
+/// many nodes are not drawn because they hang only below a group (a run's version under "10,000 runs"), and how many
+/// of the farthest were left out because even grouped there were more than the page draws.</summary>
 public sealed record LineageView(
     IReadOnlyList<LineageNode> Nodes,
     IReadOnlyList<LineageEdge> Edges,
     IReadOnlyDictionary<string, LineageGroup> Groups,
-    int HiddenBeyondGroups);
+    int HiddenBeyondGroups,
+    int BeyondDrawLimit = 0);
 
 /// <summary>
 /// Keeps a large answer drawable: where one node has more than <c>threshold</c> neighbours of one type through one kind
@@ -24,8 +26,12 @@ public static class LineageGrouping
 {
     public const int DefaultThreshold = 25;
 
+    /// <summary>Nodes drawn at most. The layout's time grows much faster than the node count (dagre took over a minute
+    /// for 10,000 on a loaded two-core machine), so what grouping leaves beyond this, the farthest first, is not drawn.</summary>
+    public const int DefaultMaxDrawn = 1000;
+
     public static LineageView Group(IReadOnlyList<LineageNode> nodes, IReadOnlyList<LineageEdge> edges, string startKey,
-        IReadOnlySet<string> pinned, int threshold = DefaultThreshold)
+        IReadOnlySet<string> pinned, int threshold = DefaultThreshold, int maxDrawn = DefaultMaxDrawn)
     {
         var byKey = nodes.ToDictionary(n => n.Key, StringComparer.Ordinal);
         var hidden = new HashSet<string>(StringComparer.Ordinal);
@@ -55,9 +61,14 @@ public static class LineageGrouping
         var keptEdges = edges.Where(e => !hidden.Contains(e.From) && !hidden.Contains(e.To)).Concat(groupEdges).ToList();
         var reachable = Reachable(startKey, keptEdges);
         reachable.Add(startKey);
-        var drawn = keptNodes.Where(n => reachable.Contains(n.Key)).ToList();
-        var beyond = keptNodes.Count(n => !reachable.Contains(n.Key));
-        return new LineageView(drawn, keptEdges.Where(e => reachable.Contains(e.From) && reachable.Contains(e.To)).ToList(), groups, beyond);
+        var connected = keptNodes.Where(n => reachable.Contains(n.Key)).ToList();
+        var beyond = keptNodes.Count - connected.Count;
+        // The walk's distances are shortest paths, so the nearest nodes stay joined to the start.
+        var drawn = connected.Count <= maxDrawn ? connected
+            : [.. connected.OrderBy(n => n.Key == startKey ? -1 : n.Distance).ThenBy(n => n.Key, StringComparer.Ordinal).Take(maxDrawn)];
+        var drawnKeys = drawn.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        return new LineageView(drawn, [.. keptEdges.Where(e => drawnKeys.Contains(e.From) && drawnKeys.Contains(e.To))], groups, beyond,
+            connected.Count - drawn.Count);
     }
 
     /// <summary>"1 run", "1,240 predictions", "37 model versions".</summary>

@@ -112,6 +112,32 @@ public sealed class LineageGroupingTests
         Assert.Empty(view.Groups);
     }
 
+    [Fact]
+    public void BeyondTheDrawLimitTheNearestAreDrawnAndTheRestCounted()
+    {
+        // 20 runs at distance 1, each with 20 versions of its own at distance 2: 421 nodes, no fan above 25 to group.
+        var nodes = new List<LineageNode> { new("snapshot", "1", "snapshot 1") };
+        var edges = new List<LineageEdge>();
+        for (var r = 0; r < 20; r++)
+        {
+            nodes.Add(new LineageNode("run", $"r{r}", $"r{r}") { Distance = 1 });
+            edges.Add(new LineageEdge("snapshot", "1", "run", $"r{r}", TrainedOn, r, null));
+            for (var v = 0; v < 20; v++)
+            {
+                nodes.Add(new LineageNode("model-version", $"m{r}/{v}", $"m{r} v{v}") { Distance = 2 });
+                edges.Add(new LineageEdge("run", $"r{r}", "model-version", $"m{r}/{v}", RegisteredAs, v, null));
+            }
+        }
+
+        var view = LineageGrouping.Group(nodes, edges, "snapshot/1", NonePinned, threshold: 25, maxDrawn: 100);
+
+        Assert.Equal(100, view.Nodes.Count);
+        Assert.Equal(nodes.Count - 100, view.BeyondDrawLimit);
+        Assert.Equal(20, view.Nodes.Count(n => n.Type == "run"));
+        Assert.Empty(view.Groups);
+        Assert.All(view.Edges, e => Assert.Contains(view.Nodes, n => n.Key == e.To));
+    }
+
     [Theory]
     [InlineData("run", 1, "1 run")]
     [InlineData("prediction", 1240, "1,240 predictions")]

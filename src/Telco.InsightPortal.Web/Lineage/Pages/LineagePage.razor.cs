@@ -40,6 +40,8 @@ public sealed partial class LineagePage
             var groups = _exploration.View.Groups.Count;
             if (groups > 0) yield return $"{groups} group(s) of more than {_exploration.Threshold} siblings are drawn as one node each; select one to list its members."
                 + (_exploration.View.HiddenBeyondGroups > 0 ? $" {_exploration.View.HiddenBeyondGroups:N0} node(s) beyond them are not drawn." : "");
+            if (_exploration.View.BeyondDrawLimit > 0)
+                yield return $"The {_exploration.View.BeyondDrawLimit:N0} farthest node(s) are not drawn: the page draws at most {LineageGrouping.DefaultMaxDrawn:N0}. Lower the depth or expand nodes one by one.";
         }
     }
 
