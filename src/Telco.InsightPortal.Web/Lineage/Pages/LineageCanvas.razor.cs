@@ -37,7 +37,7 @@ public sealed partial class LineageCanvas : IAsyncDisposable
                 _self = DotNetObjectReference.Create(this);
                 _module = await Js.InvokeAsync<IJSObjectReference>("import", "./js/lineage-graph.js");
                 // Null only where no browser answers (a test's loose JS runtime).
-                if (_module is not null) _graph = await _module.InvokeAsync<IJSObjectReference>("create", _element, _self);
+                if (_module is not null) _graph = await _module.InvokeAsync<IJSObjectReference>("create", _element, _self, LineageColours.ByType);
             }
             if (_graph is null) return;
             if (_timeline != Timeline)
