@@ -155,11 +155,12 @@ public sealed class LineageGraphJourneyTests(BrowserFixture browser, DemoPortal 
     {
         for (var waited = 0; waited < 60_000; waited += 100)
         {
-            var value = await page.Locator(Canvas).GetAttributeAsync("data-nodes");
+            var value = await page.Locator(Canvas).CountAsync() == 0 ? null : await page.Locator(Canvas).GetAttributeAsync("data-nodes");
             if (value is not null && enough(int.Parse(value, CultureInfo.InvariantCulture))) return int.Parse(value, CultureInfo.InvariantCulture);
             await page.WaitForTimeoutAsync(100);
         }
-        throw new TimeoutException("The canvas never drew the nodes expected.");
+        await Screenshot(page, "lineage-not-drawn");
+        throw new TimeoutException($"The canvas never drew the nodes expected on {page.Url}; see lineage-not-drawn.png.");
     }
 
     private static async Task<string> WaitForKeyAsync(IPage page, string prefix)

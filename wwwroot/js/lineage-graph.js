@@ -25,10 +25,17 @@ function loadLibraries() {
 }
 
 // Lanes of the timeline, top to bottom, in the order things are made.
+const lanes = ["person", "source-file", "dataset", "snapshot", "job-run", "run", "model-version", "deployment", "app",
   "chart", "dashboard", "prediction"];
 
-// Colours by node type come from the page (LineageColours), which also draws the legend.
-const style = (colours) => [
+// Colours by node type; the page's legend (LineageColours.cs) shows the same ones.
+const colours = {
+  "source-file": "#8d6e63", dataset: "#6d4c41", snapshot: "#1e88e5", run: "#8e24aa", "model-version": "#3949ab",
+  deployment: "#00897b", app: "#43a047", dashboard: "#f4511e", chart: "#fb8c00", "job-run": "#546e7a",
+  prediction: "#c0ca33", person: "#757575",
+};
+
+const style = [
   { selector: "node", style: {
     label: "data(label)", "background-color": (n) => colours[n.data("type")] ?? "#9e9e9e", color: "#212121",
     "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 140,
@@ -73,9 +80,9 @@ function timelinePositions(cy, width) {
   };
 }
 
-export async function create(element, dotnet, colours = {}) {
+export async function create(element, dotnet) {
   await loadLibraries();
-  const cy = globalThis.cytoscape({ container: element, style: style(colours), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+  const cy = globalThis.cytoscape({ container: element, style, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
   let mode = "flow";
 
   // Upstream paths in blue, downstream in red, everything else faded.

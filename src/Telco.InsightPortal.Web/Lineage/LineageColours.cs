@@ -2,7 +2,7 @@ using Telco.InsightPortal.Core.Lineage;
 
 namespace Telco.InsightPortal.Web.Lineage;
 
-/// <summary>One colour per node type: the canvas draws with them (handed to lineage-graph.js) and the legend shows them.</summary>
+/// <summary>One colour per node type, for the legend under the canvas; js/lineage-graph.js draws with the same ones.</summary>
 public static class LineageColours
 {
     public static readonly IReadOnlyDictionary<string, string> ByType = new Dictionary<string, string>

@@ -25,6 +25,7 @@ public sealed partial class LineageCanvas : IAsyncDisposable
     private LineageView? _drawn;
     private string? _highlighted;
     private bool? _timeline;
+    private string? _failure;
 
     private string AriaLabel => $"Lineage graph of {View.Nodes.Count} nodes and {View.Edges.Count} edges";
 
@@ -37,7 +38,7 @@ public sealed partial class LineageCanvas : IAsyncDisposable
                 _self = DotNetObjectReference.Create(this);
                 _module = await Js.InvokeAsync<IJSObjectReference>("import", "./js/lineage-graph.js");
                 // Null only where no browser answers (a test's loose JS runtime).
-                if (_module is not null) _graph = await _module.InvokeAsync<IJSObjectReference>("create", _element, _self, LineageColours.ByType);
+                if (_module is not null) _graph = await _module.InvokeAsync<IJSObjectReference>("create", _element, _self);
             }
             if (_graph is null) return;
             if (_timeline != Timeline)
@@ -59,6 +60,12 @@ public sealed partial class LineageCanvas : IAsyncDisposable
         catch (JSDisconnectedException)
         {
             // The circuit went away while drawing: nothing is left to draw on.
+        }
+        catch (JSException e)
+        {
+            // The drawing failed in the browser (a script that did not load): say so, keep the page and its side panel.
+            _failure = "The graph could not be drawn: " + e.Message;
+            StateHasChanged();
         }
     }
 
