@@ -40,3 +40,10 @@ internal sealed record PredictionCount
     public string Deployment { get; init; } = "";
     public long Count { get; init; }
 }
+
+internal sealed record RecentRow
+{
+    public string Type { get; init; } = "";
+    public string Id { get; init; } = "";
+    public long At { get; init; }
+}

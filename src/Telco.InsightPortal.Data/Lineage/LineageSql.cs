@@ -115,6 +115,16 @@ internal static class LineageSql
     public const string PostgresUpstream = Open + JobRunEdges + PostgresStepEdges + Seeds + StepUpstream + Kept + JoinUpstream;
 
     /// <summary>Whether a node of a type without a table of its own (app, chart, person) appears in any edge.</summary>
+    /// <summary>Deployments and model versions by when their latest edge was made, newest first: where a walk through
+    /// the graph usually starts. Both dialects; the types are constants of the model, not values.</summary>
+    public const string Recent = """
+        SELECT to_type AS Type, to_id AS Id, MAX(at) AS At FROM lineage_edges
+        WHERE to_type IN ('deployment', 'model-version') AND at IS NOT NULL
+        GROUP BY to_type, to_id
+        ORDER BY MAX(at) DESC, to_type, to_id
+        LIMIT @Limit
+        """;
+
     public const string Mentioned = """
         SELECT CASE WHEN EXISTS (SELECT 1 FROM lineage_edges WHERE from_type = @Type AND from_id = @Id)
                       OR EXISTS (SELECT 1 FROM lineage_edges WHERE to_type = @Type AND to_id = @Id) THEN 1 ELSE 0 END

@@ -40,6 +40,18 @@ public sealed class LineageStore(IConnectionFactory factory, LineageOptions opti
         return new LineageGraph(nodes.First(n => n.Key == startKey), direction, hops, capped, graph.Truncated, nodes, graph.Edges);
     }
 
+    /// <summary>Up to <paramref name="limit"/> deployments and model versions, most recently deployed or registered first,
+    /// labelled: the places a walk usually starts, offered when the graph page is opened without a node.</summary>
+    public async Task<IReadOnlyList<LineageNode>> RecentAsync(int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var c = await factory.OpenAsync(ct);
+        var rows = await c.QueryAsync<RecentRow>(new CommandDefinition(LineageSql.Recent, new { Limit = limit }, cancellationToken: ct));
+        var nodes = rows.Select(r => new LineageNode(r.Type, r.Id, r.Id)).ToList();
+        var labels = await new LineageLabels(c, factory.Provider).ResolveAsync(nodes, ct);
+        return [.. nodes.Select(n => n with { Label = labels.GetValueOrDefault(n.Key) ?? n.Label })];
+    }
+
     private async Task WalkAsync(DbConnection c, GraphBuilder graph, bool upstream, (string Type, string Id) seed, (string Type, string Id)? second,
         int startDepth, int hops, CancellationToken ct)
     {

@@ -82,7 +82,7 @@ public sealed class HomeAndNavigationTests : PortalTestContext
         var nav = Render<NavMenu>();
 
         var links = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/dashboards", "/data", "/experiments", "/models", "/alerts"], links);
+        Assert.Equal(["/", "/dashboards", "/data", "/experiments", "/models", "/alerts", "/lineage"], links);
         Assert.Empty(nav.FindAll(".mud-nav-link-disabled"));
     }
 

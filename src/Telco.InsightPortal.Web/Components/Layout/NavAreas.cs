@@ -42,6 +42,8 @@ public static class NavAreas
         new("Monitoring", "/alerts", Icons.Material.Filled.MonitorHeart,
             "Watch each deployment's traffic, latency, realised and estimated performance, input drift, and the alerts checks raise.",
             "Acknowledge and resolve alerts."),
+        new("Lineage", "/lineage", Icons.Material.Filled.AccountTree,
+            "Follow what came from what: a deployment back to its version, run, snapshot and file, or a snapshot forward to everything built on it."),
         new("Audit", "/audit", Icons.Material.Filled.FactCheck,
             "Search the tamper-evident audit trail, verify its chain and export it."),
         // "/admin" is also the users page's route, so the entry stays highlighted on every admin page.

@@ -19,11 +19,13 @@ public sealed partial class DeploymentPage
     private DeploymentOverview? _overview;
     private List<BreadcrumbItem> _crumbs = [];
     private bool _canWrite;
+    private bool _canReadLineage;
     private bool _loaded;
 
     protected override async Task OnParametersSetAsync()
     {
         _canWrite = await Authorization.AllowsAsync(Policies.DeploymentsWrite);
+        _canReadLineage = await Authorization.AllowsAsync(Policies.LineageRead);
         await ReloadAsync();
         _loaded = true;
     }
