@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Core.Lineage;
@@ -6,6 +7,7 @@ using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Store;
 using Telco.InsightPortal.TestSupport;
 using Telco.InsightPortal.Web.Lineage.Pages;
+using Telco.InsightPortal.Web.Security;
 
 using static Telco.InsightPortal.Core.Lineage.LineageEdgeKinds;
 
@@ -16,10 +18,15 @@ namespace Telco.InsightPortal.Web.Tests.Lineage;
 public sealed class LineagePageTests : PortalTestContext
 {
     private TestStore _store = null!;
+    private BunitAuthorizationContext _auth = null!;
 
     public override async ValueTask InitializeAsync()
     {
         _store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        // An auditor: reads lineage and the audit trail.
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("otto");
+        _auth.SetPolicies([Policies.LineageRead, Policies.AuditRead, Policies.SignedIn]);
         Services.AddSingleton(new LineageOptions());
         Services.AddSingleton(sp => new LineageStore(_store.Factory, sp.GetRequiredService<LineageOptions>()));
         await SeedAsync(
@@ -85,6 +92,20 @@ public sealed class LineagePageTests : PortalTestContext
         Assert.Contains("run-a —registered-as→ churn/1", page.Find("#side-edges").TextContent);
         Assert.Contains("by dora", page.Find("#side-edges").TextContent);
         Assert.Equal("run/run-a", canvas.Instance.Selected);
+        Assert.Equal("/audit?targetType=run&targetId=run-a", page.Find("#side-audit").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task AnAnalystWhoMayNotReadTheAuditTrailIsNotOfferedItsEntries()
+    {
+        _auth.SetPolicies([Policies.LineageRead, Policies.SignedIn]);
+        var page = Open("/lineage?type=deployment&id=churn-a&direction=upstream&depth=3");
+        var canvas = page.WaitForComponent<LineageCanvas>();
+
+        await page.InvokeAsync(() => canvas.Instance.NodeSelected("run/run-a"));
+
+        page.WaitForAssertion(() => Assert.Equal("run-a", page.Find("#side-label").TextContent));
+        Assert.Empty(page.FindAll("#side-audit"));
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed partial class LineageSidePanel
 
     private string? Link => Node is null ? null : LineageLinks.PageOf(Node, DatasetOfSnapshot());
 
+    private string? AuditLink => Node is null ? null : LineageLinks.AuditOf(Node, DatasetOfSnapshot());
+
     private string? DatasetOfSnapshot() => Node?.Type != LineageNodeTypes.Snapshot ? null
         : Exploration.EdgesOf(Node.Key).FirstOrDefault(e => e.FromType == LineageNodeTypes.Dataset && e.Kind == LineageEdgeKinds.SnapshotOf)?.FromId;
 
