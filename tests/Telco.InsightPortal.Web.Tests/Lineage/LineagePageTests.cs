@@ -50,6 +50,8 @@ public sealed class LineagePageTests : PortalTestContext
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#picker-suggestions a")));
         Assert.Equal(["churn-a", "churn/1"], page.FindAll("#picker-suggestions a").Select(a => a.TextContent.Trim()).Order(StringComparer.Ordinal));
+        Assert.Equal("/lineage/prediction", page.Find("#lineage-find-prediction").GetAttribute("href"));
+        Assert.Empty(page.FindAll("#lineage-governance"));
         Assert.Contains(page.FindAll("#picker-suggestions a"), a => a.GetAttribute("href") == "/lineage?type=deployment&id=churn-a&direction=upstream&depth=1");
         Assert.Empty(page.FindComponents<LineageCanvas>());
     }
