@@ -1,7 +1,11 @@
 using Bunit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using MudBlazor;
 using Telco.InsightPortal.UI;
+using Telco.InsightPortal.Web.Audit;
+using Telco.InsightPortal.Web.Security;
 
 namespace Telco.InsightPortal.Web.Tests;
 
@@ -24,6 +28,16 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         ComponentFactories.AddStub<LineChart>();
         ComponentFactories.AddStub<Heatmap>();
         ComponentFactories.AddStub<ParallelCoordinates>();
+    }
+
+    /// <summary>What pages that write need to say who acts: the circuit's client (as the host captures it from the HTTP
+    /// request), the actor accessor over it, and the circuit's authorization check.</summary>
+    protected void AddCircuitActor()
+    {
+        Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
+        Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
+        Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
+        Services.AddScoped<CircuitAuthorization>();
     }
 
     /// <summary>MudBlazor's popovers and dialogs live in providers that the layout normally renders.</summary>

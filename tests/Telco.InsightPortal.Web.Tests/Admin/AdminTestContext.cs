@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -46,9 +45,7 @@ public abstract class AdminTestContext : PortalTestContext
         Services.AddSingleton(options);
         Issuer = new AccessTokens(Tokens, Users, new AuthCache(Users, Tokens, options), options, TimeProvider.System);
         Services.AddSingleton(Issuer);
-        Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
-        Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
-        Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
+        AddCircuitActor();
         Services.AddScoped<UserAdministration>();
         Root = await CreateUserAsync("root", "Root Admin", Roles.Admin);
     }

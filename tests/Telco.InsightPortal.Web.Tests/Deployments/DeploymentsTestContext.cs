@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Deployments;
 using Telco.InsightPortal.Data.Registry;
 using Telco.InsightPortal.Serving.Deployments;
-using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Deployments.Client;
 using Telco.InsightPortal.Web.Deployments;
 using Telco.InsightPortal.Web.Security;
@@ -24,10 +22,7 @@ public abstract class DeploymentsTestContext : PortalTestContext
         Services.AddSingleton(portal.Get<PortalKeys>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddTransient(_ => portal.Get<ServingClient>());
-        Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
-        Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
-        Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
-        Services.AddScoped<CircuitAuthorization>();
+        AddCircuitActor();
     }
 
     protected DeployedPortal Portal { get; }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,10 +55,7 @@ public abstract class ExperimentsTestContext : PortalTestContext
         Services.AddSingleton<RunCancellation>();
         Services.AddSingleton<RunRecorder>();
         Services.AddSingleton(new TrainingQueue(datasets, Tracking, RunLog));
-        Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
-        Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
-        Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
-        Services.AddScoped<CircuitAuthorization>();
+        AddCircuitActor();
     }
 
     protected override async ValueTask DisposeAsyncCore()

@@ -1,9 +1,7 @@
 using Bunit;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Lineage;
 using Telco.InsightPortal.Data.Monitoring;
-using Telco.InsightPortal.Web.Audit;
 using Telco.InsightPortal.Web.Lineage.Pages;
 using Telco.InsightPortal.Web.Security;
 using Telco.InsightPortal.Web.Tests.Deployments;
@@ -24,10 +22,7 @@ public sealed class LineageReportPagesTests : PortalTestContext, IClassFixture<D
         Services.AddSingleton(portal.Get<ImpactAnalysis>());
         Services.AddSingleton(portal.Get<ImpactAlerts>());
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
-        Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
-        Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
-        Services.AddScoped<CircuitAuthorization>();
+        AddCircuitActor();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

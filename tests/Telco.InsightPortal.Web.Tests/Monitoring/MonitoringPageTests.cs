@@ -1,6 +1,5 @@
 using Bunit;
 using Bunit.TestDoubles;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Telco.InsightPortal.Data.Audit;
 using Telco.InsightPortal.Data.Deployments;
@@ -26,10 +25,7 @@ public sealed class MonitoringPageTests : PortalTestContext, IClassFixture<Empty
         Services.AddSingleton(portal.Get<MonitoringService>());
         Services.AddSingleton(portal.Get<AlertStore>());
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
-        Services.AddSingleton(new AuditCircuitClient { Info = new AuditClientInfo("127.0.0.1", "bunit", null) });
-        Services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
-        Services.AddScoped<CircuitAuthorization>();
+        AddCircuitActor();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
