@@ -14,17 +14,22 @@ internal static class LineagePredictionSql
 
         """;
 
+    // A uuid's log row as d (its deployment), p (the row) and l (its layout), for any columns of those three.
     // CROSS JOIN fixes SQLite's join order: deployments outside, the log's primary key inside.
-    public const string SqliteFind = Columns + """
+    public const string SqliteFrom = """
         FROM deployments d CROSS JOIN predictions p CROSS JOIN prediction_layouts l
         WHERE p.deployment_id = d.id AND p.uuid = @Uuid AND l.id = p.layout_id
         """;
 
-    public const string PostgresFind = Columns + """
+    public const string PostgresFrom = """
         FROM deployments d
         CROSS JOIN LATERAL (SELECT * FROM predictions q WHERE q.deployment_id = d.id AND q.uuid = @Uuid) p
         JOIN prediction_layouts l ON l.id = p.layout_id
         """;
+
+    public const string SqliteFind = Columns + SqliteFrom;
+
+    public const string PostgresFind = Columns + PostgresFrom;
 
     public const string CountByDeployment = """
         SELECT d.name AS Deployment, (SELECT COUNT(*) FROM predictions p WHERE p.deployment_id = d.id) AS Count

@@ -17,17 +17,10 @@ internal static class PredictionChainSql
 
         """;
 
-    // As LineagePredictionSql: the log is keyed by (deployment, uuid), so the few deployments are the outer loop.
-    public const string SqliteFind = FindColumns + """
-        FROM deployments d CROSS JOIN predictions p CROSS JOIN prediction_layouts l
-        WHERE p.deployment_id = d.id AND p.uuid = @Uuid AND l.id = p.layout_id
-        """;
+    // Found as lineage finds a prediction: the log is keyed by (deployment, uuid), so the few deployments are the outer loop.
+    public const string SqliteFind = FindColumns + LineagePredictionSql.SqliteFrom;
 
-    public const string PostgresFind = FindColumns + """
-        FROM deployments d
-        CROSS JOIN LATERAL (SELECT * FROM predictions q WHERE q.deployment_id = d.id AND q.uuid = @Uuid) p
-        JOIN prediction_layouts l ON l.id = p.layout_id
-        """;
+    public const string PostgresFind = FindColumns + LineagePredictionSql.PostgresFrom;
 
     /// <summary>The generation's targets; a prediction older than every generation (its clock ran behind) is served by
     /// the first one.</summary>
